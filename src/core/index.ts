@@ -1,0 +1,12 @@
+/**
+ * readnext/core: the pure ranking core. No DOM, no Lit; runs in Node and the browser.
+ */
+export type * from './types.js';
+export * from './options.js';
+export { canonicalUrl, safeUrl } from './url.js';
+export { normalizeManifest, cleanText, parseDate, NORMALIZE_DEFAULTS, type NormalizeOptions } from './normalize.js';
+export { Catalog, type RelatedTarget } from './catalog.js';
+export { createIndex, loadIndex, INDEX_OPTIONS, INDEX_FIELDS, FIELD_BOOSTS, type ArticleIndex } from './search-index.js';
+export { related, queryTerms } from './related.js';
+export { popular } from './popular.js';
+export { tokenize, terms, processTerm, STOP_WORDS } from './text.js';

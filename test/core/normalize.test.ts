@@ -1,0 +1,164 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { normalizeManifest } from '../../src/core/normalize.js';
+import type { ProblemCode } from '../../src/core/types.js';
+
+const article = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  url: `https://news.example/${id}`,
+  title: `Title ${id}`,
+  ...extra,
+});
+
+test('accepts a versioned manifest, a bare array and a JSON Feed with the same result', () => {
+  const a = normalizeManifest({ version: 1, articles: [article('a'), article('b')] });
+  const b = normalizeManifest([article('a'), article('b')]);
+  assert.deepEqual(a.articles, b.articles);
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(a.articles.map((x) => x.id), ['a', 'b']);
+
+  const feed = normalizeManifest({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Feed',
+    home_page_url: 'https://news.example/',
+    items: [
+      {
+        id: 'f1',
+        url: '/posts/one',
+        title: 'One',
+        content_html: '<p>Hello <b>world</b></p>',
+        banner_image: 'https://img.example/1.jpg',
+        tags: ['x', 'y'],
+        authors: [{ name: 'Ada' }, { name: 'Bo' }],
+        date_published: '2024-03-01T10:00:00+01:00',
+        date_modified: '2024-03-02T10:00:00Z',
+        _readnext: { section: 'Tech', views: 42 },
+      },
+      { id: 'f2', external_url: 'https://elsewhere.example/two', title: 'Two', summary: 'Short', image: 'https://img.example/2.jpg' },
+    ],
+  });
+  assert.deepEqual(feed.problems, []);
+  const [one, two] = feed.articles;
+  assert.equal(one.url, 'https://news.example/posts/one');
+  assert.equal(one.summary, 'Hello world');
+  assert.deepEqual(one.image, { src: 'https://img.example/1.jpg', alt: 'One' });
+  assert.deepEqual(one.tags, ['x', 'y']);
+  assert.equal(one.author, 'Ada');
+  assert.equal(one.publishedAt, Date.parse('2024-03-01T09:00:00Z'));
+  assert.equal(one.updatedAt, Date.parse('2024-03-02T10:00:00Z'));
+  assert.equal(one.section, 'Tech');
+  assert.equal(one.views, 42);
+  assert.equal(two.url, 'https://elsewhere.example/two');
+  assert.equal(two.summary, 'Short');
+});
+
+test('maps every optional field and keeps image objects', () => {
+  const { articles, problems } = normalizeManifest([
+    article('a', {
+      summary: '  A   summary\n',
+      image: { src: 'https://img.example/a.jpg', alt: 'A cat', width: 640, height: 360 },
+      section: 'World',
+      tags: ['one', 'two', 'one', 3],
+      author: 'Ada',
+      publishedAt: '2024-01-01T00:00:00Z',
+      updatedAt: 1704153600000,
+      views: 10, views24h: 1, views7d: '5', views30d: 9,
+      keywords: [['alpha', 3], ['beta', 1.5]],
+      lang: 'en-GB',
+      sponsored: true,
+      noindex: true,
+      body: 'dropped unless keepBody',
+    }),
+  ]);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(articles[0], {
+    id: 'a', url: 'https://news.example/a', canonicalUrl: 'https://news.example/a', title: 'Title a',
+    summary: 'A summary', image: { src: 'https://img.example/a.jpg', alt: 'A cat', width: 640, height: 360 },
+    section: 'World', tags: ['one', 'two'], author: 'Ada',
+    publishedAt: Date.parse('2024-01-01T00:00:00Z'), updatedAt: 1704153600000,
+    views: 10, views24h: 1, views7d: 5, views30d: 9,
+    keywords: [['alpha', 3], ['beta', 1.5]], lang: 'en-GB', sponsored: true, noindex: true,
+  });
+  assert.equal(normalizeManifest([article('a', { body: 'text' })], { keepBody: true }).articles[0].body, 'text');
+});
+
+test('string keywords get descending weights by position', () => {
+  const [a] = normalizeManifest([article('a', { keywords: ['first', 'second', 'third'] })]).articles;
+  assert.deepEqual(a.keywords.map(([t]) => t), ['first', 'second', 'third']);
+  assert.ok(a.keywords[0][1] > a.keywords[1][1] && a.keywords[1][1] > a.keywords[2][1] && a.keywords[2][1] > 0);
+});
+
+test('relative URLs resolve against home_page_url, else the manifest URL', () => {
+  const withHome = normalizeManifest(
+    { version: 1, home_page_url: 'https://site.example/blog/', articles: [article('a', { url: 'post-a', image: '/img/a.png' })] },
+    { manifestUrl: 'https://cdn.example/m.json' },
+  );
+  assert.equal(withHome.homePageUrl, 'https://site.example/blog/');
+  assert.equal(withHome.articles[0].url, 'https://site.example/blog/post-a');
+  assert.equal(withHome.articles[0].image?.src, 'https://site.example/img/a.png');
+  const withoutHome = normalizeManifest([article('a', { url: '/a' })], { manifestUrl: 'https://cdn.example/data/m.json' });
+  assert.equal(withoutHome.articles[0].url, 'https://cdn.example/a');
+});
+
+/** One case per problem code a record or document can raise. */
+const cases: [string, unknown, ProblemCode, string, 'error' | 'warning'][] = [
+  ['document null', null, 'invalid-manifest', '', 'error'],
+  ['document object without articles', { version: 1 }, 'invalid-manifest', '', 'error'],
+  ['version 2', { version: 2, articles: [] }, 'unsupported-version', '', 'error'],
+  ['record not an object', ['x'], 'not-an-object', '', 'error'],
+  ['missing id', [{ url: 'https://e.com/a', title: 'T' }], 'missing-field', 'id', 'error'],
+  ['object id', [{ id: { toString: 1 }, url: 'https://e.com/a', title: 'T' }], 'invalid-type', 'id', 'error'],
+  ['missing title', [{ id: 'a', url: 'https://e.com/a' }], 'missing-field', 'title', 'error'],
+  ['numeric title', [{ id: 'a', url: 'https://e.com/a', title: 7 }], 'invalid-type', 'title', 'error'],
+  ['missing url', [{ id: 'a', title: 'T' }], 'missing-field', 'url', 'error'],
+  ['array url', [{ id: 'a', title: 'T', url: ['x'] }], 'invalid-type', 'url', 'error'],
+  ['javascript url', [{ id: 'a', title: 'T', url: 'javascript:alert(1)' }], 'unsafe-url', 'url', 'error'],
+  ['relative url without base', [{ id: 'a', title: 'T', url: '/a' }], 'invalid-url', 'url', 'error'],
+  ['duplicate id', [article('a'), { ...article('a'), url: 'https://e.com/other' }], 'duplicate-id', 'id', 'error'],
+  ['duplicate url', [article('a'), { ...article('b'), url: 'HTTPS://NEWS.example:443/a?utm_source=x#top' }], 'duplicate-url', 'url', 'error'],
+  ['bad date', [article('a', { publishedAt: 'last Tuesday' })], 'invalid-date', 'publishedAt', 'warning'],
+  ['negative views', [article('a', { views: -4 })], 'invalid-number', 'views', 'warning'],
+  ['unsafe image', [article('a', { image: 'javascript:x' })], 'unsafe-url', 'image', 'warning'],
+  ['bad image', [article('a', { image: 5 })], 'invalid-type', 'image', 'warning'],
+  ['bad keywords', [article('a', { keywords: [['x', 0]] })], 'invalid-type', 'keywords', 'warning'],
+  ['bad tags', [article('a', { tags: 'x' })], 'invalid-type', 'tags', 'warning'],
+  ['bad summary', [article('a', { summary: { a: 1 } })], 'invalid-type', 'summary', 'warning'],
+];
+
+for (const [name, input, code, field, level] of cases) {
+  test(`problem ${code}: ${name}`, () => {
+    const result = normalizeManifest(input);
+    const problem = result.problems.find((p) => p.code === code);
+    assert.ok(problem, `expected ${code} in ${JSON.stringify(result.problems)}`);
+    assert.equal(problem.field, field);
+    assert.equal(problem.level, level);
+    assert.equal(typeof problem.message, 'string');
+    assert.ok(problem.message.length > 0);
+    if (level === 'warning') assert.equal(result.articles.length, 1, 'a warning keeps the record');
+  });
+}
+
+test('too-many drops records past the limit and keeps the rest', () => {
+  const input = Array.from({ length: 5 }, (_, i) => article(`a${i}`));
+  const { articles, problems } = normalizeManifest(input, { maxArticles: 3 });
+  assert.deepEqual(articles.map((a) => a.id), ['a0', 'a1', 'a2']);
+  assert.deepEqual(problems.map((p) => [p.code, p.index]), [['too-many', 3]]);
+});
+
+test('a bad record is dropped and the rest still come through, first duplicate kept', () => {
+  const { articles, problems } = normalizeManifest([article('a'), null, { id: 'b' }, article('c'), { ...article('a'), title: 'Second' }]);
+  assert.deepEqual(articles.map((a) => [a.id, a.title]), [['a', 'Title a'], ['c', 'Title c']]);
+  assert.deepEqual(problems.map((p) => [p.index, p.code]), [[1, 'not-an-object'], [2, 'missing-field'], [4, 'duplicate-id']]);
+  assert.equal(problems[2].id, 'a');
+});
+
+test('numeric ids become strings; invisible characters are stripped and long titles capped', () => {
+  const { articles } = normalizeManifest([
+    { id: 12, url: 'https://e.com/12', title: 'Zero\u200Bwidth \u202Ebidi\u202C title' },
+    { id: 'long', url: 'https://e.com/long', title: 'word '.repeat(2000) },
+  ]);
+  assert.equal(articles[0].id, '12');
+  assert.equal(articles[0].title, 'Zerowidth bidi title');
+  assert.ok(articles[1].title.length <= 300);
+  assert.ok(articles[1].title.endsWith('…'));
+});
