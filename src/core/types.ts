@@ -64,7 +64,8 @@ export type ProblemCode =
   | 'fetch-failed'
   | 'http-error'
   | 'parse-error'
-  | 'timeout';
+  | 'timeout'
+  | 'schema';
 
 /**
  * Something wrong with the input. `level: 'error'` means the record (or, with
