@@ -1,0 +1,68 @@
+// Browser tests in Debian's Chromium. The middleware serves the element
+// fixtures under /api/manifest/ and counts requests per `key`, so tests can
+// assert "five elements, one request" and provoke 404s, bad JSON and slow
+// answers without a second server.
+import { readFile } from 'node:fs/promises';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+
+const FIXTURES = new URL('./test/fixtures/elements/', import.meta.url);
+const requests = new Map();
+
+/**
+ * GET /api/manifest/<name>?key=K[&status=N][&malformed][&delay=MS]
+ *   serves test/fixtures/elements/<name>.json, or status N, or truncated JSON,
+ *   after MS milliseconds; counts the request under K.
+ * GET /api/requests?key=K  → how many requests K has had.
+ */
+async function manifestFixtures(context, next) {
+  const url = new URL(context.url, 'http://localhost');
+  if (url.pathname === '/api/requests') {
+    context.type = 'application/json';
+    context.body = JSON.stringify(requests.get(url.searchParams.get('key')) ?? 0);
+    return;
+  }
+  // No file extension in the path: the test runner marks such paths cacheable for a year.
+  const match = /^\/api\/manifest\/([\w-]+)$/.exec(url.pathname);
+  if (!match) return next();
+  const key = url.searchParams.get('key') ?? url.pathname;
+  requests.set(key, (requests.get(key) ?? 0) + 1);
+  const delay = Number(url.searchParams.get('delay') ?? 0);
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  const status = Number(url.searchParams.get('status') ?? 200);
+  if (status !== 200) {
+    context.status = status;
+    context.body = `fixture status ${status}`;
+    return;
+  }
+  context.type = 'application/json';
+  context.body = url.searchParams.has('malformed')
+    ? '{"version": 1, "articles": [{"id": "a", "title": "Cut off'
+    : await readFile(new URL(`${match[1]}.json`, FIXTURES));
+}
+
+export default {
+  files: ['test/elements/**/*.test.ts', 'test/core/**/*.browser.test.ts'],
+  nodeResolve: true,
+  // One page at a time: a background tab skips rendering, and with it IntersectionObserver.
+  concurrency: 1,
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: '/usr/bin/chromium',
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021' })],
+  middleware: [manifestFixtures],
+  testFramework: { config: { timeout: 10_000 } },
+};
