@@ -8,7 +8,11 @@ import { canonicalUrl, safeUrl } from './url.js';
 export interface NormalizeOptions {
   /** URL the manifest was fetched from; relative URLs resolve against it when the manifest has no `home_page_url`. */
   manifestUrl?: string;
-  /** Records beyond this count are dropped with one `too-many` problem. Defaults to 100,000. */
+  /**
+   * Records beyond this count are dropped with one `too-many` problem that
+   * gives the first dropped index and how many were dropped. A negative or
+   * non-numeric value means the default. Defaults to 100,000.
+   */
   maxArticles?: number;
   /** Keep `body` text (the build step needs it; the browser does not). Defaults to false. */
   keepBody?: boolean;
@@ -27,17 +31,65 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const hasOwn = Object.prototype.hasOwnProperty;
+const OBJECT_PROTO = Object.prototype;
+const ARRAY_PROTO = Array.prototype;
+
+/**
+ * `obj[key]`, but never from `Object.prototype` or `Array.prototype`: a page
+ * that sets `Object.prototype.title` must not give every record a title.
+ * Getters on a class's own prototype still count, for programmatic callers.
+ */
+function read(obj: object, key: string): unknown {
+  for (let o: object | null = obj; o !== null && o !== OBJECT_PROTO && o !== ARRAY_PROTO; o = Object.getPrototypeOf(o)) {
+    if (hasOwn.call(o, key)) return (obj as Json)[key];
+  }
+  return undefined;
+}
+
+/** The known fields of a record, read with {@link read}, in a prototype-free object. */
+function fields(obj: object, keys: readonly string[]): Json {
+  const out: Json = Object.create(null);
+  for (const key of keys) {
+    const value = read(obj, key);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+const ARTICLE_FIELDS = [
+  'id', 'url', 'title', 'summary', 'image', 'section', 'tags', 'author', 'publishedAt', 'updatedAt',
+  'views', 'views24h', 'views7d', 'views30d', 'keywords', 'lang', 'sponsored', 'noindex', 'body',
+] as const;
+const FEED_ITEM_FIELDS = [
+  '_readnext', 'id', 'url', 'external_url', 'title', 'summary', 'content_text', 'content_html', 'image',
+  'banner_image', 'tags', 'authors', 'date_published', 'date_modified', 'language',
+] as const;
+const DOC_FIELDS = ['version', 'home_page_url', 'language', 'lang', 'items', 'articles'] as const;
+const IMAGE_FIELDS = ['src', 'alt', 'width', 'height'] as const;
+const LANG = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
+
 /**
  * Turns any supported manifest document into articles and problems:
  * `{ version: 1, home_page_url?, articles }`, a bare array of articles, or a
  * JSON Feed 1.1 document (items mapped to articles).
  */
 export function normalizeManifest(input: unknown, options: NormalizeOptions = {}): NormalizedManifest {
+  try {
+    return normalizeDocument(input, options);
+  } catch {
+    // Only a document built in code (a Proxy, a throwing getter on the array)
+    // gets here; JSON.parse output cannot throw while being read.
+    return docProblem('invalid-manifest', 'the manifest could not be read');
+  }
+}
+
+function docProblem(code: ProblemCode, message: string): NormalizedManifest {
+  return { articles: [], problems: [{ index: -1, field: '', code, message, level: 'error' }] };
+}
+
+function normalizeDocument(input: unknown, options: NormalizeOptions): NormalizedManifest {
   const problems: Problem[] = [];
-  const docProblem = (code: ProblemCode, message: string): NormalizedManifest => ({
-    articles: [],
-    problems: [{ index: -1, field: '', code, message, level: 'error' }],
-  });
 
   let records: unknown[];
   let homePageUrl: string | undefined;
@@ -46,17 +98,19 @@ export function normalizeManifest(input: unknown, options: NormalizeOptions = {}
   if (Array.isArray(input)) {
     records = input;
   } else if (isObject(input)) {
-    homePageUrl = typeof input.home_page_url === 'string' ? safeUrl(input.home_page_url, options.manifestUrl)?.href : undefined;
-    lang = typeof input.language === 'string' ? input.language : typeof input.lang === 'string' ? input.lang : undefined;
-    if (typeof input.version === 'string' && input.version.startsWith('https://jsonfeed.org/version/')) {
-      if (!Array.isArray(input.items)) return docProblem('invalid-manifest', 'JSON Feed has no "items" array');
-      records = input.items;
+    const doc = fields(input, DOC_FIELDS);
+    homePageUrl = typeof doc.home_page_url === 'string' ? safeUrl(doc.home_page_url.trim(), options.manifestUrl)?.href : undefined;
+    const docLang = typeof doc.language === 'string' ? doc.language : doc.lang;
+    lang = typeof docLang === 'string' && LANG.test(docLang.trim()) ? docLang.trim() : undefined;
+    if (typeof doc.version === 'string' && doc.version.startsWith('https://jsonfeed.org/version/')) {
+      if (!Array.isArray(doc.items)) return docProblem('invalid-manifest', 'JSON Feed has no "items" array');
+      records = doc.items;
       fromFeed = true;
-    } else if (Array.isArray(input.articles)) {
-      if (input.version !== undefined && input.version !== 1) {
-        return docProblem('unsupported-version', `manifest version ${JSON.stringify(input.version)} is not supported (expected 1)`);
+    } else if (Array.isArray(doc.articles)) {
+      if (doc.version !== undefined && doc.version !== 1) {
+        return docProblem('unsupported-version', `manifest version ${preview(doc.version)} is not supported (expected 1)`);
       }
-      records = input.articles;
+      records = doc.articles;
     } else {
       return docProblem('invalid-manifest', 'expected { "version": 1, "articles": [...] }, an array of articles, or a JSON Feed');
     }
@@ -64,7 +118,8 @@ export function normalizeManifest(input: unknown, options: NormalizeOptions = {}
     return docProblem('invalid-manifest', `expected a JSON object or array, got ${input === null ? 'null' : typeof input}`);
   }
 
-  const maxArticles = options.maxArticles ?? NORMALIZE_DEFAULTS.maxArticles;
+  const max = options.maxArticles;
+  const maxArticles = typeof max === 'number' && max >= 0 ? Math.floor(max) : NORMALIZE_DEFAULTS.maxArticles;
   if (records.length > maxArticles) {
     problems.push({
       index: maxArticles,
@@ -80,10 +135,19 @@ export function normalizeManifest(input: unknown, options: NormalizeOptions = {}
   const articles: Article[] = [];
   const seenIds = new Set<string>();
   const seenUrls = new Set<string>();
-  records.forEach((record, index) => {
-    const raw = fromFeed && isObject(record) ? fromJsonFeedItem(record) : record;
-    const article = normalizeArticle(raw, index, base, problems, options.keepBody ?? false);
-    if (!article) return;
+  for (let index = 0; index < records.length; index++) {
+    let article: Article | undefined;
+    try {
+      // A hole in a sparse array is not read through a polluted Array.prototype.
+      const record = hasOwn.call(records, index) ? records[index] : undefined;
+      const raw = fromFeed && isObject(record) ? fromJsonFeedItem(record) : record;
+      article = normalizeArticle(raw, index, base, problems, options.keepBody ?? false);
+    } catch {
+      // A getter or Proxy trap that throws, from a manifest built in code.
+      problems.push({ index, field: '', code: 'invalid-type', message: `record ${index} could not be read`, level: 'error' });
+      continue;
+    }
+    if (!article) continue;
     const dup = seenIds.has(article.id) ? 'id' : seenUrls.has(article.canonicalUrl) ? 'url' : undefined;
     if (dup) {
       problems.push({
@@ -94,20 +158,22 @@ export function normalizeManifest(input: unknown, options: NormalizeOptions = {}
         message: `duplicate ${dup} ${JSON.stringify(dup === 'id' ? article.id : article.canonicalUrl)}; the first record is kept`,
         level: 'error',
       });
-      return;
+      continue;
     }
     seenIds.add(article.id);
     seenUrls.add(article.canonicalUrl);
     articles.push(article);
-  });
+  }
   return { articles, problems, ...(homePageUrl && { homePageUrl }), ...(lang && { lang }) };
 }
 
 /** Maps a JSON Feed 1.1 item to the manifest article shape. */
-function fromJsonFeedItem(item: Json): Json {
-  const ext = isObject(item._readnext) ? item._readnext : {};
+function fromJsonFeedItem(feedItem: Json): Json {
+  const item = fields(feedItem, FEED_ITEM_FIELDS);
+  const ext = isObject(item._readnext) ? fields(item._readnext, ARTICLE_FIELDS) : {};
   const authors = Array.isArray(item.authors) ? item.authors : [];
-  const firstAuthor = isObject(authors[0]) ? authors[0].name : undefined;
+  const first: unknown = authors.length > 0 && hasOwn.call(authors, 0) ? authors[0] : undefined;
+  const firstAuthor = isObject(first) ? read(first, 'name') : undefined;
   return {
     ...ext,
     id: item.id,
@@ -123,22 +189,27 @@ function fromJsonFeedItem(item: Json): Json {
   };
 }
 
-/** Enough to turn `content_html` into a summary; the CLI does full HTML cleaning. */
+/**
+ * Enough to turn `content_html` into a summary; the CLI does full HTML
+ * cleaning. A tag may not contain `<`, which keeps the scan linear: with
+ * `<[^>]*>`, a string of a million `<` and no `>` takes minutes.
+ */
 function stripTags(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return html.replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function normalizeArticle(
-  record: unknown,
+  input: unknown,
   index: number,
   base: string | undefined,
   problems: Problem[],
   keepBody: boolean,
 ): Article | undefined {
-  if (!isObject(record)) {
+  if (!isObject(input)) {
     problems.push({ index, field: '', code: 'not-an-object', message: `record ${index} is not an object`, level: 'error' });
     return undefined;
   }
+  const record = fields(input, ARTICLE_FIELDS);
   const idValue = typeof record.id === 'number' && Number.isFinite(record.id) ? String(record.id) : record.id;
   const id = typeof idValue === 'string' ? cleanText(idValue, 200) : undefined;
   const fail = (field: string, code: ProblemCode, message: string): undefined => {
@@ -192,7 +263,8 @@ function normalizeArticle(
     if (!Array.isArray(record.tags)) warn('tags', 'invalid-type', `tags must be an array of strings, got ${typeOf(record.tags)}`);
     else {
       const tags = new Set<string>();
-      for (const tag of record.tags) {
+      for (let i = 0; i < record.tags.length; i++) {
+        const tag: unknown = record.tags[i];
         const cleaned = typeof tag === 'string' ? cleanText(tag, MAX_TEXT.tag) : '';
         if (cleaned) tags.add(cleaned);
         if (tags.size === MAX_TAGS) break;
@@ -211,7 +283,7 @@ function normalizeArticle(
     const value = record[field];
     if (value === undefined || value === null || value === '') continue;
     const ms = parseDate(value);
-    if (ms === undefined) warn(field, 'invalid-date', `${field} ${JSON.stringify(String(value).slice(0, 40))} is not a date`);
+    if (ms === undefined) warn(field, 'invalid-date', `${field} ${preview(value)} is not a date`);
     else article[field] = ms;
   }
 
@@ -220,7 +292,7 @@ function normalizeArticle(
     if (value === undefined || value === null) continue;
     const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) {
-      warn(field, 'invalid-number', `${field} must be a non-negative number, got ${JSON.stringify(value)}`);
+      warn(field, 'invalid-number', `${field} must be a non-negative number, got ${preview(value)}`);
     } else article[field] = Math.floor(n);
   }
 
@@ -230,14 +302,15 @@ function normalizeArticle(
     else article.keywords = keywords;
   }
 
-  if (typeof record.lang === 'string' && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(record.lang.trim())) article.lang = record.lang.trim();
+  if (typeof record.lang === 'string' && LANG.test(record.lang.trim())) article.lang = record.lang.trim();
   if (record.sponsored === true) article.sponsored = true;
   if (record.noindex === true) article.noindex = true;
   if (keepBody && typeof record.body === 'string') article.body = record.body;
   return article;
 }
 
-function normalizeImage(value: unknown, base: string | undefined, title: string): ArticleImage | string {
+function normalizeImage(input: unknown, base: string | undefined, title: string): ArticleImage | string {
+  const value = isObject(input) ? fields(input, IMAGE_FIELDS) : input;
   const src = typeof value === 'string' ? value : isObject(value) && typeof value.src === 'string' ? value.src : undefined;
   if (src === undefined) return `expected a URL or { src, alt, width, height }, got ${typeOf(value)}`;
   const url = safeUrl(src.trim(), base);
@@ -264,8 +337,10 @@ function normalizeKeywords(value: unknown): WeightedTerm[] | undefined {
     let term: unknown;
     // Plain strings are ranked by position: the first counts most.
     let weight: unknown = 1 - i / (n + 1);
-    if (Array.isArray(entry)) [term, weight] = entry;
-    else term = entry;
+    if (Array.isArray(entry)) {
+      term = entry[0];
+      weight = entry[1];
+    } else term = entry;
     if (typeof term !== 'string' || typeof weight !== 'number' || !(weight > 0) || !Number.isFinite(weight)) return undefined;
     const cleaned = cleanText(term, MAX_TEXT.tag).toLowerCase();
     if (cleaned && !seen.has(cleaned)) {
@@ -276,17 +351,24 @@ function normalizeKeywords(value: unknown): WeightedTerm[] | undefined {
   return out;
 }
 
+// Invisible characters that split or spoof words: control characters other
+// than white space (C0 and C1), every default-ignorable code point (zero
+// widths and joiners, bidi controls, BOM, soft hyphen, word joiner, Hangul
+// fillers, tag characters) and the interlinear annotation controls. Emoji
+// variation selectors (U+FE00-FE0F) stay: they are invisible but change how
+// the emoji before them looks, and spoof nothing.
+const INVISIBLE = /(?![\t\n\v\f\r])(?![\uFE00-\uFE0F])[\p{Cc}\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB]/gu;
+
 /**
  * Trims, collapses white space, removes invisible format characters (zero
- * widths, bidi controls, BOM) that would split or spoof words, and caps length.
+ * widths, bidi controls, BOM) that would split or spoof words, and caps
+ * length without cutting a surrogate pair in half.
  */
 export function cleanText(value: string, max: number): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const cleaned = value.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
   if (cleaned.length <= max) return cleaned;
-  const cut = cleaned.slice(0, max - 1);
+  let cut = cleaned.slice(0, max - 1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   const space = cut.lastIndexOf(' ');
   return (space > max * 0.6 ? cut.slice(0, space) : cut) + '…';
 }
@@ -299,6 +381,14 @@ export function parseDate(value: unknown): number | undefined {
   else return undefined;
   // Years 1900-2200: a wider range is a unit mistake (seconds vs ms), not a date.
   return Number.isFinite(ms) && ms > -2_208_988_800_000 && ms < 7_258_118_400_000 ? ms : undefined;
+}
+
+/** A short description of any value for a problem message; never runs the value's own code (toString, toJSON, getters). */
+function preview(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  return typeOf(value);
 }
 
 function typeOf(value: unknown): string {
