@@ -210,80 +210,70 @@ function normalizeArticle(
     return undefined;
   }
   const record = fields(input, ARTICLE_FIELDS);
-  const idValue = typeof record.id === 'number' && Number.isFinite(record.id) ? String(record.id) : record.id;
-  const id = typeof idValue === 'string' ? cleanText(idValue, 200) : undefined;
-  const fail = (field: string, code: ProblemCode, message: string): undefined => {
-    problems.push({ index, ...(id && { id }), field, code, message, level: 'error' });
+  const rawId = record.id;
+  const id = typeof rawId === 'string' || (typeof rawId === 'number' && Number.isFinite(rawId)) ? cleanText(String(rawId), 200) : undefined;
+  // One reporter for every check: `error` drops the record, `warning` one field.
+  const report = (level: Problem['level'], field: string, code: ProblemCode, message: string): undefined => {
+    problems.push({ index, ...(id && { id }), field, code, message: `${field} ${message}`, level });
     return undefined;
   };
-  const warn = (field: string, code: ProblemCode, message: string): void => {
-    problems.push({ index, ...(id && { id }), field, code, message, level: 'warning' });
-  };
+  const warn = (field: string, code: ProblemCode, message: string) => report('warning', field, code, message);
+  const absent = (value: unknown) => value === undefined || value === null || value === '';
 
-  if (record.id === undefined || record.id === null || record.id === '') return fail('id', 'missing-field', 'id is required');
-  if (!id) return fail('id', 'invalid-type', `id must be a string or number, got ${typeOf(record.id)}`);
-  if (typeof record.title !== 'string' || !cleanText(record.title, 1)) {
-    return record.title === undefined || record.title === null || record.title === ''
-      ? fail('title', 'missing-field', 'title is required')
-      : fail('title', 'invalid-type', `title must be a non-empty string, got ${typeOf(record.title)}`);
+  if (absent(rawId)) return report('error', 'id', 'missing-field', 'is required');
+  if (!id) return report('error', 'id', 'invalid-type', `must be a string or number, got ${preview(rawId)}`);
+  for (const field of ['title', 'url'] as const) {
+    const value = record[field];
+    if (absent(value)) return report('error', field, 'missing-field', 'is required');
+    if (typeof value !== 'string' || !cleanText(value, 1)) return report('error', field, 'invalid-type', `must be a non-empty string, got ${preview(value)}`);
   }
-  if (typeof record.url !== 'string' || record.url.trim() === '') {
-    return record.url === undefined || record.url === null || record.url === ''
-      ? fail('url', 'missing-field', 'url is required')
-      : fail('url', 'invalid-type', `url must be a string, got ${typeOf(record.url)}`);
-  }
-  const url = safeUrl(record.url.trim(), base);
+  const rawUrl = record.url as string;
+  const url = safeUrl(rawUrl.trim(), base);
   if (!url) {
-    return /^\s*[a-z][a-z0-9+.-]*:/i.test(record.url) || base
-      ? fail('url', 'unsafe-url', `url ${JSON.stringify(record.url.slice(0, 100))} is not an http(s) URL`)
-      : fail('url', 'invalid-url', `url ${JSON.stringify(record.url.slice(0, 100))} is relative and the manifest has no base URL`);
+    return /^\s*[a-z][a-z0-9+.-]*:/i.test(rawUrl) || base
+      ? report('error', 'url', 'unsafe-url', `${preview(rawUrl)} is not an http(s) URL`)
+      : report('error', 'url', 'invalid-url', `${preview(rawUrl)} is relative and the manifest has no base URL`);
   }
 
   const article: Article = {
     id,
     url: url.href,
     canonicalUrl: canonicalUrl(url.href) as string,
-    title: cleanText(record.title, MAX_TEXT.title),
+    title: cleanText(record.title as string, MAX_TEXT.title),
     tags: [],
     keywords: [],
   };
 
-  const text = (field: 'summary' | 'section' | 'author', max: number): void => {
+  for (const field of ['summary', 'section', 'author'] as const) {
     const value = record[field];
-    if (value === undefined || value === null) return;
-    if (typeof value !== 'string') return warn(field, 'invalid-type', `${field} must be a string, got ${typeOf(value)}`);
-    const cleaned = cleanText(value, max);
-    if (cleaned) article[field] = cleaned;
-  };
-  text('summary', MAX_TEXT.summary);
-  text('section', MAX_TEXT.section);
-  text('author', MAX_TEXT.author);
-
-  if (record.tags !== undefined && record.tags !== null) {
-    if (!Array.isArray(record.tags)) warn('tags', 'invalid-type', `tags must be an array of strings, got ${typeOf(record.tags)}`);
-    else {
-      const tags = new Set<string>();
-      for (let i = 0; i < record.tags.length; i++) {
-        const tag: unknown = record.tags[i];
-        const cleaned = typeof tag === 'string' ? cleanText(tag, MAX_TEXT.tag) : '';
-        if (cleaned) tags.add(cleaned);
-        if (tags.size === MAX_TAGS) break;
-      }
-      article.tags = [...tags];
-    }
+    if (value === undefined || value === null) continue;
+    const cleaned = typeof value === 'string' ? cleanText(value, MAX_TEXT[field]) : undefined;
+    if (cleaned === undefined) warn(field, 'invalid-type', `must be a string, got ${preview(value)}`);
+    else if (cleaned) article[field] = cleaned;
   }
+
+  const tags = record.tags;
+  if (Array.isArray(tags)) {
+    const kept = new Set<string>();
+    for (let i = 0; i < tags.length && kept.size < MAX_TAGS; i++) {
+      const tag: unknown = tags[i];
+      const cleaned = typeof tag === 'string' ? cleanText(tag, MAX_TEXT.tag) : '';
+      if (cleaned) kept.add(cleaned);
+    }
+    article.tags = [...kept];
+  } else if (tags !== undefined && tags !== null) warn('tags', 'invalid-type', `must be an array of strings, got ${preview(tags)}`);
 
   if (record.image !== undefined && record.image !== null) {
     const image = normalizeImage(record.image, base, article.title);
-    if (typeof image === 'string') warn('image', image === 'unsafe' ? 'unsafe-url' : 'invalid-type', `image dropped: ${image}`);
+    if (typeof image === 'string') warn('image', image === 'unsafe' ? 'unsafe-url' : 'invalid-type', `dropped: ${image === 'unsafe' ? 'not an http(s) URL' : image}`);
     else article.image = image;
   }
 
   for (const field of ['publishedAt', 'updatedAt'] as const) {
     const value = record[field];
-    if (value === undefined || value === null || value === '') continue;
+    if (absent(value)) continue;
     const ms = parseDate(value);
-    if (ms === undefined) warn(field, 'invalid-date', `${field} ${preview(value)} is not a date`);
+    if (ms === undefined) warn(field, 'invalid-date', `${preview(value)} is not a date`);
     else article[field] = ms;
   }
 
@@ -291,15 +281,14 @@ function normalizeArticle(
     const value = record[field];
     if (value === undefined || value === null) continue;
     const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) {
-      warn(field, 'invalid-number', `${field} must be a non-negative number, got ${preview(value)}`);
-    } else article[field] = Math.floor(n);
+    if (typeof n === 'number' && Number.isFinite(n) && n >= 0) article[field] = Math.floor(n);
+    else warn(field, 'invalid-number', `must be a non-negative number, got ${preview(value)}`);
   }
 
   if (record.keywords !== undefined && record.keywords !== null) {
     const keywords = normalizeKeywords(record.keywords);
-    if (!keywords) warn('keywords', 'invalid-type', 'keywords must be strings or [term, weight > 0] pairs');
-    else article.keywords = keywords;
+    if (keywords) article.keywords = keywords;
+    else warn('keywords', 'invalid-type', 'must be strings or [term, weight > 0] pairs');
   }
 
   if (typeof record.lang === 'string' && LANG.test(record.lang.trim())) article.lang = record.lang.trim();
