@@ -25,14 +25,18 @@ export interface RelatedOptions {
   /**
    * Minimum relevance relative to the best match, 0-1: an item scoring below
    * `threshold × best score` is dropped, so the number means the same on any
-   * catalogue. Defaults to 0.2.
+   * catalogue. Defaults to 0.1: below a tenth of the best cosine an item
+   * shares only a stray word or two with the article; 0.2 already cut lists
+   * short on pages whose best match is a close follow-up story.
    */
   threshold: number;
   /** When fewer than `limit` items pass the threshold, fill the rest from popular items. Defaults to true. */
   fill: boolean;
   /**
    * MMR trade-off between relevance (0) and novelty (1) when choosing each next
-   * item. Defaults to 0.2: mostly relevance, but never five versions of one angle.
+   * item: each pick maximises `(1 - diversity) × relevance - diversity ×
+   * similarity to the items above`. Defaults to 0.1: near-ties go to the item
+   * that adds a new angle, while a clearly more relevant item still wins.
    */
   diversity: number;
   /** Recency prior: a related item's score halves every this many days of age. Defaults to 0 (off). */
@@ -47,11 +51,18 @@ export interface RelatedOptions {
   tagCap: number;
   /** Article ids always shown first, in this order. Defaults to none. */
   pinned: readonly string[];
-  /** 1-based position of the first sponsored article, 0 to leave sponsored items unranked. Defaults to 0. */
+  /**
+   * 1-based position of the sponsored slot: the most relevant sponsored
+   * article is placed there, labelled `source: 'sponsored'`. 0 leaves sponsored
+   * articles out of the list, so they never pass as organic. Defaults to 0.
+   */
   sponsoredPosition: number;
   /** Article ids the reader has already read (reader history); never shown. Defaults to none. */
   read: readonly string[];
-  /** Article ids read recently, blended into the related query. Defaults to none. */
+  /**
+   * Article ids read recently, blended into the related query (together they
+   * count half as much as the current article). Defaults to none.
+   */
   recent: readonly string[];
 }
 
@@ -82,9 +93,9 @@ export const RELATED_DEFAULTS: Readonly<Omit<RelatedOptions, 'now'>> = Object.fr
   limit: 5,
   exclude: Object.freeze({}),
   maxAgeDays: 0,
-  threshold: 0.2,
+  threshold: 0.1,
   fill: true,
-  diversity: 0.2,
+  diversity: 0.1,
   recencyHalfLifeDays: 0,
   popularityWeight: 0,
   sameSectionBoost: 1,
@@ -106,32 +117,56 @@ export const POPULAR_DEFAULTS: Readonly<Omit<PopularOptions, 'now'>> = Object.fr
   read: NONE,
 });
 
-const clamp = (value: number, min: number, max: number, fallback: number): number =>
-  Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+const clamp = (value: unknown, min: number, max: number, fallback: number): number =>
+  typeof value === 'number' && !Number.isNaN(value) ? Math.min(max, Math.max(min, value)) : fallback;
 
-/** Fills defaults and clamps every number into its documented range. */
+/**
+ * Fills defaults, clamps every number into its documented range and drops
+ * anything of the wrong type (options arrive from HTML attributes and
+ * untyped scripts), so ranking never throws on bad options.
+ */
 export function resolveRelatedOptions(options: Partial<RelatedOptions> = {}): RelatedOptions {
-  const o = { ...RELATED_DEFAULTS, now: Date.now(), ...stripUndefined(options) };
+  const o = { ...RELATED_DEFAULTS, ...stripUndefined(options ?? {}) };
   return {
-    ...o,
     limit: Math.round(clamp(o.limit, 1, 50, RELATED_DEFAULTS.limit)),
+    exclude: exclusions(o.exclude),
     maxAgeDays: clamp(o.maxAgeDays, 0, Infinity, 0),
+    now: typeof o.now === 'number' && Number.isFinite(o.now) ? o.now : Date.now(),
     threshold: clamp(o.threshold, 0, 1, RELATED_DEFAULTS.threshold),
+    fill: typeof o.fill === 'boolean' ? o.fill : RELATED_DEFAULTS.fill,
     diversity: clamp(o.diversity, 0, 1, RELATED_DEFAULTS.diversity),
     recencyHalfLifeDays: clamp(o.recencyHalfLifeDays, 0, Infinity, 0),
     popularityWeight: clamp(o.popularityWeight, 0, 1, 0),
     sameSectionBoost: clamp(o.sameSectionBoost, 0, 100, 1),
     sectionCap: Math.round(clamp(o.sectionCap, 0, 50, 0)),
     tagCap: Math.round(clamp(o.tagCap, 0, 50, 0)),
+    pinned: strings(o.pinned),
     sponsoredPosition: Math.round(clamp(o.sponsoredPosition, 0, 50, 0)),
+    read: strings(o.read),
+    recent: strings(o.recent),
   };
+}
+
+/** Only the strings of an array; anything else becomes empty. */
+function strings(value: unknown): readonly string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : NONE;
+}
+
+/** Exclusions with every list reduced to its strings. */
+export function exclusions(value: unknown): Exclusions {
+  if (typeof value !== 'object' || value === null) return {};
+  const e = value as Record<string, unknown>;
+  return { ids: strings(e.ids), sections: strings(e.sections), tags: strings(e.tags) };
 }
 
 /** Fills defaults and clamps every number into its documented range. */
 export function resolvePopularOptions(options: Partial<PopularOptions> = {}): PopularOptions {
-  const o = { ...POPULAR_DEFAULTS, now: Date.now(), ...stripUndefined(options) };
+  const o = { ...POPULAR_DEFAULTS, now: Date.now(), ...stripUndefined(options ?? {}) };
   return {
     ...o,
+    now: typeof o.now === 'number' && Number.isFinite(o.now) ? o.now : Date.now(),
+    exclude: exclusions(o.exclude),
+    read: strings(o.read),
     limit: Math.round(clamp(o.limit, 1, 50, POPULAR_DEFAULTS.limit)),
     window: (['24h', '7d', '30d', 'all'] as const).includes(o.window) ? o.window : POPULAR_DEFAULTS.window,
     metric: o.metric === 'trending' ? 'trending' : 'views',

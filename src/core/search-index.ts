@@ -9,7 +9,11 @@ import { processTerm, tokenize } from './text.js';
 /** Fields indexed, in the order their boosts are listed. */
 export const INDEX_FIELDS = ['title', 'summary', 'tags', 'section', 'keywords'] as const;
 
-/** Field boosts used by related queries. Defaults documented in docs/relevance.md. */
+/**
+ * Field boosts for text queries: the related ranker's fallback for pages
+ * outside the manifest (prefix and fuzzy matching), and any search UI. The
+ * ranker itself scores articles through keyword vectors (docs/relevance.md).
+ */
 export const FIELD_BOOSTS: Readonly<Record<(typeof INDEX_FIELDS)[number], number>> = Object.freeze({
   title: 2,
   summary: 1,

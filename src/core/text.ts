@@ -19,6 +19,8 @@ s t`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(EN_STOP.split(/\s+/));
 
+const MAX_TERM = 40;
+
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** Splits text into lowercase word tokens (letters and digits, any script). */
@@ -28,11 +30,14 @@ export function tokenize(text: string): string[] {
 
 /**
  * Normalises one token for indexing and querying: lowercase, possessive
- * `'s` removed, stop words and one-character tokens dropped (returns null).
+ * `'s` removed, stop words, one-character and over-40-character tokens
+ * dropped (returns null).
  */
 export function processTerm(term: string): string | null {
   const t = term.toLowerCase().replace(/['’]s$/, '').replace(/’/g, "'");
-  if (t.length < 2 || STOP_WORDS.has(t)) return null;
+  // Nothing over 40 characters is a topic word (those are hashes, URLs or
+  // junk), and fuzzy matching over such a term is what would cost time.
+  if (t.length < 2 || t.length > MAX_TERM || STOP_WORDS.has(t)) return null;
   return t;
 }
 
