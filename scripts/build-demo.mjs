@@ -13,6 +13,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildSync } from 'esbuild';
 import { describeIllustration, IMAGE_HEIGHT, IMAGE_WIDTH, illustrationSvg } from '../demo/src/illustration.mjs';
 import { articlePage, FAVICON_SVG, homePage, notFoundPage, sectionPage } from '../demo/src/pages.mjs';
 
@@ -190,7 +191,19 @@ export function buildDemo(options = {}) {
   else console.warn('build-demo: dist/readnext.min.js not found (run `npm run build`); pages will show no widgets');
   // The configurator lives in its own folder when it exists; it is served at /configurator/.
   const configurator = join(ROOT, 'demo', 'configurator');
-  if (existsSync(configurator)) cpSync(configurator, join(outDir, 'configurator'), { recursive: true });
+  if (existsSync(configurator)) {
+    cpSync(configurator, join(outDir, 'configurator'), { recursive: true });
+    // The configurator validates manifests and shows scores with the ranking core itself: src/core as one ES module.
+    buildSync({
+      entryPoints: [join(ROOT, 'src', 'core', 'index.ts')],
+      bundle: true,
+      format: 'esm',
+      target: 'es2021',
+      minify: true,
+      outfile: join(outDir, 'configurator', 'readnext-core.js'),
+      logLevel: 'warning',
+    });
+  }
 
   log(`build-demo: ${articles.length} articles in ${sections.length} sections from ${loaded.files.length} content file(s) → ${outDir}`);
   return { outDir, articles, sections, hasBundle, files: loaded.files };
