@@ -1,63 +1,142 @@
 /**
- * `readnext build <inputs...> -o FILE`: manifest JSON in, built manifest out.
+ * `readnext build <inputs...>`: feeds, sitemaps, Markdown folders and
+ * manifests in; the built manifest out, and optionally a prebuilt index and
+ * precomputed shards. The core's build step does the work; this module does
+ * the I/O, the summary and the exit code.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { buildManifest, type BuildResult } from '../core/build.js';
-import { gzipBytes } from './eval.js';
+import { normalizeManifest } from '../core/normalize.js';
 import type { Problem } from '../core/types.js';
+import { gzipBytes } from './eval.js';
+import { applyPageviews, loadInputs, loadPageviews, type IngestProblem } from './ingest/index.js';
+import { precompute, writeIndex } from './precompute.js';
 
 export interface BuildCommandOptions {
   output?: string;
+  /** Base URL for Markdown folders and relative links; also the manifest's `home_page_url`. */
+  baseUrl?: string;
+  /** Analytics export (CSV) merged into view counts. */
+  pageviews?: string;
+  /** Also write a prebuilt MiniSearch index here. */
+  index?: string;
+  /** Also write precomputed related lists, sharded, into this directory. */
+  precompute?: string;
+  /** Shard count for `precompute` (default: about 200 entries per shard). */
+  shards?: number;
+  /** Compute only slice I of N of the shard files. */
+  slice?: { index: number; count: number };
+  /** Fail (exit 1) when any record is dropped. */
+  strict?: boolean;
+  /** The clock in epoch ms (drafts in the future, popular windows). Defaults to now. */
+  now?: number;
+  /** Worker threads for `precompute` (default: all cores). */
+  workers?: number;
   /** Where messages go; the CLI passes stderr. */
   log: (line: string) => void;
   /** Where the manifest goes without `-o`; the CLI passes stdout. */
   write: (text: string) => void;
+  /** Whether stderr is a terminal (progress bar). */
+  tty?: boolean;
 }
 
-/**
- * Reads every input and concatenates their article records.
- *
- * Seam for the feeds work: today each input must be a manifest JSON document
- * (object with `articles`, bare array, or JSON Feed). `src/cli/ingest`'s
- * `loadInputs()` (RSS, Atom, sitemaps, Markdown) replaces this function, and
- * nothing else here needs to change: buildManifest() accepts any document
- * normalizeManifest() does.
- */
-export async function readInputs(paths: readonly string[]): Promise<unknown> {
-  const records: unknown[] = [];
-  let homePageUrl: string | undefined;
-  for (const path of paths) {
-    const doc: unknown = JSON.parse(await readFile(path, 'utf8'));
-    if (Array.isArray(doc)) records.push(...doc);
-    else if (doc && typeof doc === 'object') {
-      const d = doc as Record<string, unknown>;
-      homePageUrl ??= typeof d.home_page_url === 'string' ? d.home_page_url : undefined;
-      if (Array.isArray(d.articles)) records.push(...d.articles);
-      else if (Array.isArray(d.items)) return paths.length === 1 ? doc : Promise.reject(new Error(`${path}: JSON Feed inputs can only be built one at a time for now`));
-      else throw new Error(`${path}: expected a manifest with "articles", an array of articles, or a JSON Feed`);
-    } else throw new Error(`${path}: expected a JSON object or array`);
-  }
-  return { version: 1, ...(homePageUrl && { home_page_url: homePageUrl }), articles: records };
-}
+type AnyProblem = Problem | IngestProblem;
 
 export async function runBuild(inputs: readonly string[], options: BuildCommandOptions): Promise<number> {
+  const now = options.now ?? Date.now();
+  const { log } = options;
+  const loaded = await loadInputs([...inputs], { ...(options.baseUrl && { baseUrl: options.baseUrl }), now });
+  const problems: AnyProblem[] = [...loaded.problems];
+  let raw = loaded.articles;
+  if (options.pageviews) {
+    const views = await loadPageviews(options.pageviews, { now });
+    problems.push(...views.problems);
+    raw = applyPageviews(raw, views, { ...(options.baseUrl && { baseUrl: options.baseUrl }) });
+  }
+
   let result: BuildResult;
   try {
-    result = buildManifest(await readInputs(inputs), { compressedSize: gzipBytes });
+    result = buildManifest(
+      { version: 1, ...(options.baseUrl && { home_page_url: options.baseUrl }), articles: raw },
+      { compressedSize: gzipBytes },
+    );
   } catch (error) {
-    options.log(`readnext build: ${(error as Error).message}`);
+    log(`readnext build: ${(error as Error).message}`);
     return 1;
   }
-  for (const problem of result.problems) options.log(formatProblem(problem));
+  problems.push(...result.problems);
+  for (const problem of problems) log(formatProblem(problem));
+
+  const unusable = loaded.problems.filter((p) => p.level === 'error' && p.index === -1).length;
+  const written = result.manifest.articles.length;
+  const dropped = problems.filter((p) => p.level === 'error' && p.index >= 0);
+  // Records ingest already dropped count as read too: "in" is everything the inputs held.
+  log(summary(raw.length + loaded.problems.filter((p) => p.level === 'error' && p.index >= 0).length, dropped, written, options.output));
+  if (written === 0) {
+    log('readnext build: no usable articles; nothing written');
+    return 1;
+  }
+
   const json = JSON.stringify(result.manifest) + '\n';
   if (options.output) await writeFile(options.output, json);
   else options.write(json);
-  const errors = result.problems.filter((p) => p.level === 'error' && p.index === -1).length;
-  options.log(`readnext build: ${result.manifest.articles.length} articles${options.output ? ` written to ${options.output}` : ''}`);
-  return errors > 0 || result.manifest.articles.length === 0 ? 1 : 0;
+
+  if (options.index || options.precompute) {
+    // Rank over exactly what the widget will load: the built manifest, normalised again.
+    const { articles } = normalizeManifest(result.manifest, { ...(options.baseUrl && { manifestUrl: options.baseUrl }) });
+    if (options.index) {
+      await writeIndex(articles, options.index);
+      log(`readnext build: prebuilt index written to ${options.index}`);
+    }
+    if (options.precompute) {
+      const progress = options.tty ? progressBar() : undefined;
+      const done = await precompute(articles, {
+        dir: options.precompute,
+        now,
+        ...(options.shards && { shards: options.shards }),
+        ...(options.slice && { slice: options.slice }),
+        ...(options.workers !== undefined && { workers: options.workers }),
+        ...(progress && { onProgress: progress }),
+      });
+      log(
+        `readnext build: precomputed ${done.computed} related lists (${done.reused} reused) into ${done.shards} shards` +
+          `${options.slice ? ` (slice ${options.slice.index}/${options.slice.count})` : ''}, ${done.written} files written to ${options.precompute}`,
+      );
+    }
+  }
+  if (unusable > 0) return 1;
+  if (options.strict && dropped.length > 0) {
+    log(`readnext build: --strict: ${dropped.length} records dropped`);
+    return 1;
+  }
+  return 0;
 }
 
-function formatProblem(p: Problem): string {
-  const where = p.index < 0 ? 'manifest' : `record ${p.index}${p.id ? ` (${p.id})` : ''}`;
-  return `${p.level}: ${where}: ${p.message}`;
+/** One line: articles in, dropped with reasons (by code), written. */
+function summary(read: number, dropped: readonly AnyProblem[], written: number, output?: string): string {
+  const reasons = new Map<string, number>();
+  for (const p of dropped) reasons.set(p.code, (reasons.get(p.code) ?? 0) + 1);
+  const why = [...reasons].map(([code, n]) => `${n} ${code}`).join(', ');
+  return `readnext build: ${read} articles in, ${dropped.length} dropped${why ? ` (${why})` : ''}, ${written} written${output ? ` to ${output}` : ''}`;
+}
+
+function formatProblem(p: AnyProblem): string {
+  // Ingest messages about a whole input already start with its name.
+  const source = 'source' in p && p.source && !p.message.startsWith(p.source) ? `${p.source}: ` : '';
+  const where = p.index < 0 ? '' : `record ${p.index}${p.id ? ` (${p.id})` : ''}: `;
+  return `${p.level}: ${source}${where}${p.message}`;
+}
+
+/** A one-line bar redrawn in place; only on a terminal, so logs and CI stay clean. */
+function progressBar(): (done: number, total: number) => void {
+  let last = -1;
+  return (done, total) => {
+    const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
+    if (pct === last) return;
+    last = pct;
+    const width = 30;
+    const filled = Math.round((pct / 100) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${done}/${total}`);
+    if (done >= total) process.stderr.write('\n');
+  };
 }

@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { runBuild } from './build.js';
 import { runEval } from './eval.js';
+import { runValidate } from './validate.js';
 
 export interface MainIO {
   stdout: (text: string) => void;
@@ -22,6 +23,45 @@ function listLength(value: string): number {
   return n;
 }
 
+interface BuildFlags {
+  output?: string;
+  baseUrl?: string;
+  pageviews?: string;
+  index?: string;
+  precompute?: string;
+  shards?: number;
+  shard?: { index: number; count: number };
+  workers?: number;
+  now?: number;
+  strict?: boolean;
+}
+
+function shardCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65_536) throw new InvalidArgumentError('expected an integer from 1 to 65536');
+  return n;
+}
+
+function workerCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 256) throw new InvalidArgumentError('expected an integer from 0 to 256');
+  return n;
+}
+
+function slice(value: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index >= count) throw new InvalidArgumentError('expected I/N with 0 <= I < N, e.g. 0/4');
+  return { index, count };
+}
+
+function isoDate(value: string): number {
+  const ms = Date.parse(value);
+  if (!Number.isFinite(ms)) throw new InvalidArgumentError('expected an ISO 8601 date');
+  return ms;
+}
+
 export async function main(argv: string[], io: MainIO = defaultIO): Promise<number> {
   let code = 0;
   const log = (line: string) => io.stderr(line + '\n');
@@ -32,11 +72,35 @@ export async function main(argv: string[], io: MainIO = defaultIO): Promise<numb
 
   program
     .command('build')
-    .description('normalise manifests, extract keywords from bodies, drop bodies, write the manifest')
-    .argument('<inputs...>', 'manifest JSON files (objects with "articles", arrays, or JSON Feeds)')
+    .description('turn feeds, sitemaps, Markdown folders and manifests into a readnext manifest (keywords extracted, bodies dropped)')
+    .argument('<inputs...>', 'files, folders or http(s) URLs: RSS, Atom, JSON Feed, sitemap.xml, Markdown folders, manifests')
     .option('-o, --output <file>', 'where to write the manifest (default: stdout)')
-    .action(async (inputs: string[], opts: { output?: string }) => {
-      code = await runBuild(inputs, { ...(opts.output && { output: opts.output }), log, write: io.stdout });
+    .option('--base-url <url>', 'site URL: needed for Markdown folders; resolves relative links')
+    .option('--pageviews <file.csv>', 'analytics export (GA4, Plausible, Matomo) merged into view counts')
+    .option('--index <file>', 'also write a prebuilt MiniSearch index for the widget\'s index attribute')
+    .option('--precompute <dir>', 'also write every article\'s related list, sharded, for the widget\'s precomputed attribute')
+    .option('--shards <n>', 'shard files for --precompute (default: about 200 entries each)', shardCount)
+    .option('--shard <i/n>', 'compute only slice i of n of the shard files (merge slices by copying directories)', slice)
+    .option('--workers <n>', 'worker threads for --precompute (default: all cores)', workerCount)
+    .option('--now <date>', 'the clock for drafts, future posts and popular windows (ISO 8601; default: now)', isoDate)
+    .option('--strict', 'exit 1 when any record is dropped')
+    .action(async (inputs: string[], opts: BuildFlags) => {
+      code = await runBuild(inputs, {
+        ...opts,
+        ...(opts.shard && { slice: opts.shard }),
+        log,
+        write: io.stdout,
+        tty: Boolean(process.stderr.isTTY),
+      });
+    });
+
+  program
+    .command('validate')
+    .description('list every problem in a manifest: the widget\'s own checks and the shipped JSON Schema')
+    .argument('<manifest>', 'manifest JSON file')
+    .option('--json', 'print the report as JSON')
+    .action(async (path: string, opts: { json?: boolean }) => {
+      code = await runValidate(path, { ...(opts.json && { json: true }), write: io.stdout, log });
     });
 
   program

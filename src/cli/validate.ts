@@ -59,3 +59,27 @@ export function validateManifest(json: unknown, options: { manifestUrl?: string 
   const errors = unique.filter((p) => p.level === 'error').length;
   return { articles: normalized.articles.length, problems: unique, errors, warnings: unique.length - errors };
 }
+
+/** `readnext validate <manifest>`: prints every problem; exit 1 when any is an error. */
+export async function runValidate(
+  path: string,
+  options: { json?: boolean; write: (text: string) => void; log: (line: string) => void },
+): Promise<number> {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    options.log(`readnext validate: ${path}: ${(error as Error).message}`);
+    return 1;
+  }
+  const report = validateManifest(json);
+  if (options.json) options.write(JSON.stringify(report, null, 2) + '\n');
+  else {
+    for (const p of report.problems) {
+      const where = p.index < 0 ? 'manifest' : `record ${p.index}${p.id ? ` (${p.id})` : ''}`;
+      options.write(`${p.level}: ${where}: ${p.field ? `${p.field}: ` : ''}${p.code}: ${p.message}\n`);
+    }
+    options.write(`${path}: ${report.articles} usable articles, ${report.errors} errors, ${report.warnings} warnings\n`);
+  }
+  return report.errors > 0 ? 1 : 0;
+}

@@ -10,3 +10,8 @@ export { createIndex, loadIndex, INDEX_OPTIONS, INDEX_FIELDS, FIELD_BOOSTS, type
 export { related, queryTerms } from './related.js';
 export { popular } from './popular.js';
 export { tokenize, terms, processTerm, STOP_WORDS } from './text.js';
+export { buildManifest, BUILD_DEFAULTS, type BuildOptions, type BuildResult, type Manifest, type ManifestArticle } from './build.js';
+export { extractKeywords, KEYWORD_DEFAULTS, type KeywordOptions } from './keywords.js';
+export { evaluate, precisionAtK, ndcgAtK, coverage, duplicateRate, type EvalOptions, type EvalReport, type EvalResult } from './eval.js';
+export { isNearDuplicate, DUPLICATE_COSINE } from './dedupe.js';
+export { shardOf, shardFileName, fnv1a32, displayItem, type DisplayItem, type PrecomputeMeta, type ShardFile, type ShardEntry } from './shard.js';
