@@ -13,6 +13,10 @@ const requests = new Map();
  * GET /api/manifest/<name>?key=K[&status=N][&malformed][&delay=MS]
  *   serves test/fixtures/elements/<name>.json, or status N, or truncated JSON,
  *   after MS milliseconds; counts the request under K.
+ * GET /api/files/<K>/<path>[?etag=E]
+ *   serves test/fixtures/elements/<path> (precomputed lists, nested paths),
+ *   counting each request under `K/<path>`; with `etag`, sends `ETag: "E"`
+ *   and answers a matching `If-None-Match` with 304, counted under `K/<path>#304`.
  * GET /api/requests?key=K  → how many requests K has had.
  */
 async function manifestFixtures(context, next) {
@@ -20,6 +24,29 @@ async function manifestFixtures(context, next) {
   if (url.pathname === '/api/requests') {
     context.type = 'application/json';
     context.body = JSON.stringify(requests.get(url.searchParams.get('key')) ?? 0);
+    return;
+  }
+  const file = /^\/api\/files\/([\w-]+)\/([\w/.-]+)$/.exec(url.pathname);
+  if (file && !file[2].includes('..')) {
+    const key = `${file[1]}/${file[2]}`;
+    const etag = url.searchParams.get('etag');
+    const fresh = etag !== null && context.get('if-none-match') === `"${etag}"`;
+    const counted = fresh ? `${key}#304` : key;
+    requests.set(counted, (requests.get(counted) ?? 0) + 1);
+    // Revalidation is the element's job here, not the browser's heuristic cache.
+    context.set('cache-control', 'no-cache');
+    if (etag !== null) context.set('etag', `"${etag}"`);
+    if (fresh) {
+      context.status = 304;
+      return;
+    }
+    try {
+      const body = await readFile(new URL(file[2], FIXTURES));
+      context.type = 'application/json';
+      context.body = body;
+    } catch {
+      context.status = 404;
+    }
     return;
   }
   // No file extension in the path: the test runner marks such paths cacheable for a year.

@@ -60,7 +60,8 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
         // A retry must reach the server: a cached error would only repeat itself.
         const init: RequestInit = { signal, ...(attempt > 0 && { cache: 'no-cache' }), ...(options.headers && { headers: options.headers }) };
         const response = await (options.fetch ? options.fetch(url, init) : fetch(url, init));
-        if (response.ok) return { ok: true, value: await response.text(), response };
+        // 304 answers a revalidation (see {@link cachedText}); its empty body is never parsed.
+        if (response.ok || response.status == 304) return { ok: true, value: await response.text(), response };
         failure = problem('http-error', `HTTP ${response.status} for ${url}`);
         // A 4xx will not change on retry; a 5xx often does (deploys, cold caches).
         if (response.status < 500) return { ok: false, problem: failure };
@@ -78,9 +79,9 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
   }
 }
 
-/** Fetches and parses a JSON document. Never throws and never rejects. */
-export async function fetchJson(url: string, options: FetchOptions = {}): Promise<FetchOutcome<unknown>> {
-  const text = await fetchText(url, options);
+/** Fetches and parses a JSON document (through Cache Storage when `cache`). Never throws and never rejects. */
+export async function fetchJson(url: string, options: FetchOptions = {}, cache?: boolean): Promise<FetchOutcome<unknown>> {
+  const text = await cachedText(url, options, cache);
   if (!text.ok) return text;
   try {
     return { ok: true, value: JSON.parse(text.value) as unknown, response: text.response };
@@ -95,6 +96,42 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
 
 /** Fetches the manifest at `url`: JSON, with the default deadline and retries. */
 export const fetchManifest = fetchJson;
+
+/** Cache Storage name; one per origin, shared by every manifest and index. */
+export const CACHE_NAME = 'readnext';
+
+/**
+ * `url` as text. With `cache` (opt-in: storage on the reader's device needs
+ * consent in places), a copy kept in Cache Storage is revalidated with
+ * `If-None-Match`, so a returning reader downloads nothing when a 304 comes
+ * back, and reads the copy when the network fails. Only responses with an
+ * `ETag` are kept: without a validator every view would download anyway.
+ * Without `cache`, or where Cache Storage is missing or throws (insecure
+ * origins, some private modes), it is a plain {@link fetchText}: no storage
+ * is touched.
+ */
+export async function cachedText(url: string, options: FetchOptions, cache?: boolean): Promise<FetchOutcome<string>> {
+  let box: Cache | undefined;
+  let old: Response | undefined;
+  if (cache) {
+    try {
+      box = await caches.open(CACHE_NAME);
+      old = await box.match(url);
+    } catch {
+      // No Cache Storage here: the network alone.
+    }
+  }
+  const etag = old?.headers.get('etag');
+  const got = await fetchText(url, etag ? { ...options, headers: { ...options.headers, 'if-none-match': etag } } : options);
+  if (old && (got.ok ? got.response.status == 304 : !got.aborted)) {
+    const value = await old.text().catch(() => undefined);
+    if (value !== undefined) return { ok: true, value, response: old };
+  }
+  const fresh = got.ok && got.response.headers.get('etag');
+  // Only the validator is kept: the body is stored decoded, so encoding headers would lie.
+  if (box && fresh) box.put(url, new Response(got.value, { headers: { etag: fresh } })).catch(() => {});
+  return got;
+}
 
 /** Resolves after `ms`, or as soon as `signal` aborts, leaving no timer behind. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

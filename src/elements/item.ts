@@ -26,8 +26,17 @@ function formatDate(ms: number): string {
   return dateFormat.format(ms);
 }
 
-/** Renders one item as a real link: optional thumbnail, title, then section and date. */
-export function renderItem({ article }: RankedItem, thumbnails: boolean): TemplateResult {
+/**
+ * Why an item is in the list, one line each: the shared terms with their
+ * weights, then every factor the ranker applied (priors, pin, fill from popular).
+ */
+function why({ matched, factors }: RankedItem): string[] {
+  return [...(matched.length ? [`matched: ${matched.map(([term, weight]) => `${term} ${weight}`).join(', ')}`] : []), ...factors.map((f) => `${f.detail} (${f.kind} ${+f.value.toPrecision(3)})`)];
+}
+
+/** Renders one item as a real link: optional thumbnail, title, then section and date; with `explain`, why it was chosen. */
+export function renderItem(item: RankedItem, thumbnails: boolean, explain: boolean): TemplateResult {
+  const { article } = item;
   const image = thumbnails ? article.image : undefined;
   const date = article.publishedAt;
   return html`<li part="item">
@@ -61,5 +70,6 @@ export function renderItem({ article }: RankedItem, thumbnails: boolean): Templa
           : nothing}
       </span>
     </a>
+    ${explain ? html`<ul part="explain" class="why">${why(item).map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
   </li>`;
 }

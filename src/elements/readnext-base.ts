@@ -4,10 +4,12 @@
  * Subclasses say only what to rank and their defaults.
  */
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import type { Exclusions } from '../core/options.js';
 import type { Problem, RankResult, RankedItem } from '../core/types.js';
 import { documentProblem } from '../data/fetch-manifest.js';
+import { visit } from '../data/history.js';
 import { PageController, pageKey, readPage, type PageHint, type PageRef } from '../data/page.js';
-import { inlineSource, storeFor, type RankSource, type StoreConfig } from '../data/store.js';
+import { inlineSource, storeFor, type RankSource } from '../data/store.js';
 import { renderItem } from './item.js';
 import { styles } from './readnext.styles.js';
 
@@ -38,13 +40,39 @@ export interface ArticleInput {
 
 const LAYOUTS: readonly Layout[] = ['list', 'grid', 'compact'];
 
-/** Properties that change only the markup; any other change re-ranks. */
-const VIEW_ONLY = new Set<PropertyKey>(['layout', 'heading', 'thumbnails', 'eager', 'state', 'items']);
+/** What every ranking takes from the element: the options both rankers share. */
+export interface CommonOptions {
+  limit: number;
+  exclude: Exclusions;
+  /** Ids the reader has read, newest first (empty unless `history` is on). */
+  read: string[];
+}
 
-/** `thumbnails` is on/off when given, and "depends on layout" when absent. */
-const onOff = {
+/** Properties that change only the markup; any other change re-ranks. */
+const VIEW_ONLY = new Set<PropertyKey>(['layout', 'heading', 'thumbnails', 'eager', 'state', 'items', 'explain']);
+
+/** On/off when given (`off`, `false`, `no`, `0` are off), and "the default" when absent. */
+export const onOff = {
   fromAttribute: (value: string | null): boolean | undefined => (value === null ? undefined : !/^(false|off|no|0)$/i.test(value)),
 };
+
+/** A space-separated attribute as a list (ids, sections, tags); absent is undefined. */
+const words = { fromAttribute: (value: string | null) => value?.split(/\s+/).filter(Boolean) };
+
+/** Declaration of a word-list attribute. */
+export const list = (attribute: string) => ({ converter: words, attribute });
+
+/**
+ * Numeric ranking options as properties of the same name, so the names are
+ * written once: the attribute is the kebab-case name without a `Days` unit
+ * (`recencyHalfLifeDays` → `recency-half-life`).
+ */
+export const numbers = (names: readonly string[]): PropertyDeclarations =>
+  Object.fromEntries(names.map((name) => [name, { type: Number, attribute: name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()).replace(/-days$/, '') }]));
+
+/** The element's values of the option properties `names`, to hand to the core as they are. */
+export const pick = <T>(element: object, names: readonly string[]): Partial<T> =>
+  Object.fromEntries(names.map((name) => [name, (element as Record<string, unknown>)[name]])) as Partial<T>;
 
 // One IntersectionObserver for every element on the page.
 let near: IntersectionObserver | undefined;
@@ -88,6 +116,63 @@ export function defineOnce(ctor: CustomElementConstructor, tag: string, registry
   }
 }
 
+/**
+ * The shared base of `<readnext-related>` and `<readnext-popular>`, not an
+ * element of its own: attributes, lazy start, loading from a store (or the
+ * `articles` property), states, error reporting and markup. Everything
+ * documented here is part of both elements' contract.
+ *
+ * @attr manifest - URL of the manifest (JSON), resolved against the page.
+ * @attr limit - How many items to show, 1-50. Defaults to 5.
+ * @attr layout - `list` (default), `grid` (with thumbnails) or `compact` (numbered).
+ * @attr heading - Heading above the list; empty for none.
+ * @attr thumbnails - Show thumbnails (`thumbnails="off"` to hide). Defaults to on for `grid`, off otherwise.
+ * @attr eager - Load at once rather than when the element comes within a viewport of being seen.
+ * @attr exclude-ids - Space-separated article ids never to show.
+ * @attr exclude-sections - Space-separated sections never to show (case-insensitive).
+ * @attr exclude-tags - Space-separated tags whose articles are never shown (case-insensitive).
+ * @attr explain - Show under each item why it was chosen.
+ * @attr history - Opt-in reader history: remembers (localStorage, 50 ids, 30 days) what the reader opened on
+ *   this site and hides it. No storage access without it.
+ * @attr index - URL of a prebuilt index (`readnext build --index`), fetched beside the manifest instead of
+ *   indexing in the browser.
+ * @attr precomputed - Base URL of precomputed lists (`readnext build --precompute`).
+ * @attr cache - Keep the manifest and index in Cache Storage and revalidate them by ETag. Off by default.
+ * @attr state - Read-only: `idle`, `loading`, `ready`, `empty` or `error`. `empty` and `error` hide the block.
+ *
+ * @event {CustomEvent<ReadnextErrorDetail>} readnext-error - The manifest (or `articles`) could not be loaded,
+ *   parsed or ranked; `detail.problem` says why. Once per problem; the block collapses. Bubbles, composed.
+ *
+ * @csspart base - The `<section>` around heading and list.
+ * @csspart heading - The `<h2>`.
+ * @csspart list - The `<ol>`.
+ * @csspart item - Each `<li>`.
+ * @csspart link - The `<a>` of an item.
+ * @csspart thumbnail - The `<img>` of an item.
+ * @csspart placeholder - Stands in for a missing image when thumbnails are on, so titles line up.
+ * @csspart title - An item's title.
+ * @csspart meta - Section and date line.
+ * @csspart section - The section name.
+ * @csspart date - The `<time>` of publication.
+ * @csspart explain - The `<ul>` of reasons under an item, with `explain`.
+ *
+ * @cssproperty [--readnext-min-height=0] - Height reserved while loading, so showing items shifts nothing.
+ * @cssproperty --readnext-color - Text colour. Defaults to inherited.
+ * @cssproperty --readnext-muted-color - Colour of the meta line. Defaults to the text colour at 64%.
+ * @cssproperty --readnext-link-color - Colour of titles. Defaults to inherited.
+ * @cssproperty --readnext-link-hover-color - Colour of a hovered or focused title. Defaults to the accent colour.
+ * @cssproperty [--readnext-accent-color=#0b57d0] - Focus ring and the numbers of `compact`.
+ * @cssproperty --readnext-divider-color - Lines between `list` items, image placeholder. Defaults to the text colour at 16%.
+ * @cssproperty --readnext-font - Font family. Defaults to inherited.
+ * @cssproperty --readnext-heading-font - Font family of the heading. Defaults to inherited.
+ * @cssproperty [--readnext-heading-size=1.25rem] - Font size of the heading.
+ * @cssproperty [--readnext-title-size=1rem] - Font size of titles.
+ * @cssproperty [--readnext-title-weight=600] - Font weight of titles.
+ * @cssproperty [--readnext-gap=1rem] - Space between items.
+ * @cssproperty [--readnext-radius=6px] - Corner radius of thumbnails.
+ * @cssproperty [--readnext-thumbnail-width=6.5rem] - Thumbnail width in `list` (60% of it in `compact`).
+ * @cssproperty [--readnext-column-min-width=13rem] - Narrowest column of `grid`.
+ */
 export abstract class ReadnextBase extends LitElement {
   static override styles = styles;
 
@@ -99,6 +184,14 @@ export abstract class ReadnextBase extends LitElement {
     thumbnails: { converter: onOff },
     eager: { type: Boolean },
     articles: { attribute: false },
+    excludeIds: list('exclude-ids'),
+    excludeSections: list('exclude-sections'),
+    excludeTags: list('exclude-tags'),
+    explain: { type: Boolean },
+    history: { type: Boolean },
+    index: { type: String },
+    precomputed: { type: String },
+    cache: { type: Boolean },
     state: { type: String, reflect: true },
     items: { state: true },
   };
@@ -117,6 +210,22 @@ export abstract class ReadnextBase extends LitElement {
   declare eager: boolean;
   /** Articles to rank instead of fetching `manifest`; no request is made. Replace the array (not its items) to re-rank. */
   declare articles: readonly ArticleInput[] | undefined;
+  /** Article ids never to show. */
+  declare excludeIds: string[] | undefined;
+  /** Sections never to show (case-insensitive). */
+  declare excludeSections: string[] | undefined;
+  /** Articles with any of these tags are never shown (case-insensitive). */
+  declare excludeTags: string[] | undefined;
+  /** Show under each item why it was chosen. */
+  declare explain: boolean;
+  /** Remember (in this site's localStorage) what the reader opened, hide it, and let recent reads steer related items. */
+  declare history: boolean;
+  /** URL of a prebuilt index (`readnext build --index`), loaded instead of indexing in the browser. */
+  declare index: string | undefined;
+  /** Base URL of precomputed lists (`readnext build --precompute`); `manifest` then serves only pages missing from them. */
+  declare precomputed: string | undefined;
+  /** Keep the manifest and index in Cache Storage, revalidated by ETag, so a returning reader downloads nothing new. */
+  declare cache: boolean;
   /** Read-only: where the element is in its life. */
   declare state: ReadnextState;
 
@@ -137,6 +246,9 @@ export abstract class ReadnextBase extends LitElement {
     this.layout = 'list';
     this.heading = '';
     this.eager = false;
+    this.explain = false;
+    this.history = false;
+    this.cache = false;
     this.state = 'idle';
     this.items = [];
   }
@@ -193,22 +305,17 @@ export abstract class ReadnextBase extends LitElement {
     return html`<section part="base" aria-labelledby=${this.heading ? 'heading' : nothing}>
       ${this.heading ? html`<h2 id="heading" part="heading">${this.heading}</h2>` : nothing}
       <ol part="list" class=${layout} role="list">
-        ${this.items.map((item) => renderItem(item, thumbnails))}
+        ${this.items.map((item) => renderItem(item, thumbnails, this.explain))}
       </ol>
     </section>`;
   }
 
-  /** Ranks the loaded `source` for `page`; the one thing each element decides. */
-  protected abstract rank(source: RankSource, page: PageRef): Promise<RankResult>;
+  /** Ranks the loaded `source` for `page` with `common` plus the element's own options; the one thing each element decides. */
+  protected abstract rank(source: RankSource, page: PageRef, common: CommonOptions): Promise<RankResult>;
 
   /** What the element knows about the page better than the page itself. */
   protected pageHint(): PageHint {
     return {};
-  }
-
-  /** How to load `manifest`; later options (prebuilt index, shards, cache) join here. */
-  protected storeConfig(manifest: string): StoreConfig {
-    return { manifest };
   }
 
   /** Starts ranking into `items`; called from willUpdate only, where errors are caught. */
@@ -231,25 +338,18 @@ export abstract class ReadnextBase extends LitElement {
     this.requestUpdate();
   }
 
-  /** Where to rank from: the `articles` property, else the manifest's store; a problem when `manifest` is not a URL. */
+  /** Where to rank from: the `articles` property, else the store for the URLs; a problem when one is not a URL. */
   private source(): RankSource | Problem | undefined {
     if (this.articles) return inlineSource(this.articles, document.baseURI);
-    const url = this.manifestUrl();
-    if (url === undefined) return undefined;
-    if (url === '') {
-      return documentProblem('invalid-url', `manifest ${JSON.stringify(this.manifest)} is not a URL`, 'manifest');
+    // A base URL without its final slash would lose its last segment when shard paths resolve against it.
+    const config = { manifest: this.manifest, index: this.index, precomputed: this.precomputed ? this.precomputed.replace(/\/?$/, '/') : undefined, cache: this.cache };
+    for (const [name, value] of Object.entries(config)) {
+      if (!value || typeof value != 'string') continue;
+      const url = absolute(value);
+      if (!url) return documentProblem('invalid-url', `${name} ${JSON.stringify(value)} is not a URL`, name);
+      (config as Record<string, unknown>)[name] = url;
     }
-    return storeFor(this.storeConfig(url));
-  }
-
-  /** The absolute manifest URL; undefined when none is set, '' when it does not parse. */
-  private manifestUrl(): string | undefined {
-    if (!this.manifest) return undefined;
-    try {
-      return new URL(this.manifest, document.baseURI).href;
-    } catch {
-      return '';
-    }
+    return config.manifest || config.precomputed ? storeFor(config) : undefined;
   }
 
   private async rankFrom(source: RankSource | Problem | undefined, signal: AbortSignal, generation: number): Promise<void> {
@@ -264,7 +364,10 @@ export abstract class ReadnextBase extends LitElement {
       }
       const page = readPage(this.pageHint());
       this.lastPage = pageKey(page);
-      const result = await this.rank(source, page);
+      // Storage is touched only here, and only with `history` on.
+      const read = this.history ? visit(await source.current(page)) : [];
+      const exclude = { ids: this.excludeIds, sections: this.excludeSections, tags: this.excludeTags };
+      const result = await this.rank(source, page, { limit: this.limit, exclude, read });
       if (generation === this.generation) this.show(result.items);
     } catch (error) {
       if (generation === this.generation) this.fail(internalProblem(error));
@@ -292,7 +395,7 @@ export abstract class ReadnextBase extends LitElement {
       this.dispatchEvent(
         new CustomEvent<ReadnextErrorDetail>('readnext-error', { bubbles: true, composed: true, detail: { problem } }),
       );
-      const key = this.articles ? '(articles)' : (this.manifestUrl() ?? '');
+      const key = this.articles ? '(articles)' : `${this.manifest} ${this.precomputed}`;
       if (!warned.has(key)) {
         warned.add(key);
         console.warn(`readnext: ${problem.message}`, problem);
@@ -300,6 +403,15 @@ export abstract class ReadnextBase extends LitElement {
     } catch {
       // A page that broke console or events still must not see us throw.
     }
+  }
+}
+
+/** `value` resolved against the page; '' when it does not parse. */
+function absolute(value: string): string {
+  try {
+    return new URL(value, document.baseURI).href;
+  } catch {
+    return '';
   }
 }
 

@@ -1,33 +1,31 @@
+import type { PropertyDeclarations } from 'lit';
+import type { PopularMetric, PopularWindow } from '../core/options.js';
+import type { RankResult } from '../core/types.js';
+import type { PageRef } from '../data/page.js';
+import type { RankSource } from '../data/store.js';
+import { ReadnextBase, defineOnce, type CommonOptions } from './readnext-base.js';
+
 /**
  * `<readnext-popular>`: "Most Popular", the publisher's most-read articles
  * in a time window, leaving out the one being read.
  *
  * @summary Most-read articles from the publisher's manifest.
+ * @tag readnext-popular
  *
- * @attr manifest - URL of the manifest (JSON), resolved against the page.
- * @attr limit - How many items to show, 1-50. Defaults to 5.
- * @attr layout - `list` (default), `grid` (with thumbnails) or `compact` (numbered).
  * @attr heading - Heading above the list. Defaults to "Most Popular"; empty for none.
- * @attr thumbnails - Show thumbnails (`thumbnails="off"` to hide). Defaults to on for `grid`, off otherwise.
- * @attr eager - Load at once rather than when the element comes within a viewport of being seen.
  * @attr window - `24h`, `7d`, `30d` or `all`: ranks by `views24h`/`views7d`/`views30d` when the manifest has them,
  *   else by `views` among articles published in the window. Defaults to `7d`.
- * @attr state - Read-only: `idle`, `loading`, `ready`, `empty` or `error`. `empty` and `error` hide the block.
- *
- * @event readnext-error - The manifest failed to load or parse; `detail.problem` says why. Bubbles, composed.
- *
- * Parts and CSS custom properties: as `<readnext-related>`.
+ * @attr metric - `views` (the window's count) or `trending` (views decayed by age). Defaults to `views`.
+ * @attr gravity - Trending decay, as in Hacker News' `views / (hours + 2) ^ gravity`. Defaults to 1.8.
+ * @attr explain - Show under each item why it was chosen (its view count, age decay).
+ * @attr history - Opt-in reader history (as `<readnext-related>`): hides what the reader already opened.
+ * @attr precomputed - Base URL of precomputed lists: ranks from `meta.json`'s popular lists (by views at build time).
  */
-import type { PropertyDeclarations } from 'lit';
-import type { PopularWindow } from '../core/options.js';
-import type { RankResult } from '../core/types.js';
-import type { PageRef } from '../data/page.js';
-import type { RankSource } from '../data/store.js';
-import { ReadnextBase, defineOnce } from './readnext-base.js';
-
 export class ReadnextPopularElement extends ReadnextBase {
   static override properties: PropertyDeclarations = {
     window: { type: String },
+    metric: { type: String },
+    gravity: { type: Number },
   };
 
   /** Registers the element as `tag` in `registry`; does nothing when the tag is already defined. */
@@ -37,6 +35,10 @@ export class ReadnextPopularElement extends ReadnextBase {
 
   /** `24h`, `7d`, `30d` or `all`. */
   declare window: PopularWindow;
+  /** `views` or `trending`. */
+  declare metric: PopularMetric | undefined;
+  /** Trending gravity; core default when unset. */
+  declare gravity: number | undefined;
 
   constructor() {
     super();
@@ -44,8 +46,8 @@ export class ReadnextPopularElement extends ReadnextBase {
     this.window = '7d';
   }
 
-  protected override rank(source: RankSource, page: PageRef): Promise<RankResult> {
-    return source.popular(page, { limit: this.limit, window: this.window });
+  protected override rank(source: RankSource, page: PageRef, common: CommonOptions): Promise<RankResult> {
+    return source.popular(page, { ...common, window: this.window, metric: this.metric, gravity: this.gravity });
   }
 }
 

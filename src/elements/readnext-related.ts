@@ -1,60 +1,52 @@
+import type { PropertyDeclarations } from 'lit';
+import type { RankResult } from '../core/types.js';
+import type { PageHint, PageRef } from '../data/page.js';
+import type { RankSource } from '../data/store.js';
+import type { RelatedOptions } from '../core/options.js';
+import { ReadnextBase, defineOnce, list, numbers, onOff, pick, type CommonOptions } from './readnext-base.js';
+
+/** Numeric options, each a property of its `RelatedOptions` name (see {@link numbers} for the attribute). */
+const NUMBERS = ['threshold', 'diversity', 'recencyHalfLifeDays', 'popularityWeight', 'sameSectionBoost', 'sectionCap', 'tagCap', 'maxAgeDays', 'sponsoredPosition'];
+/** Every option property handed to the core as is. */
+const OPTIONS = [...NUMBERS, 'pinned', 'fill'];
+
+/** Recent reads blended into the related query: enough to steer it, few enough that the article still leads. */
+const RECENT = 5;
+
 /**
  * `<readnext-related>`: "You May Also Like", the publisher's articles ranked
  * against the one being read.
  *
  * @summary Related articles, ranked in the browser from the publisher's manifest.
+ * @tag readnext-related
  *
- * @attr manifest - URL of the manifest (JSON), resolved against the page.
- * @attr limit - How many items to show, 1-50. Defaults to 5.
- * @attr layout - `list` (default), `grid` (with thumbnails) or `compact` (numbered).
  * @attr heading - Heading above the list. Defaults to "You May Also Like"; empty for none.
- * @attr thumbnails - Show thumbnails (`thumbnails="off"` to hide). Defaults to on for `grid`, off otherwise.
- * @attr eager - Load at once rather than when the element comes within a viewport of being seen.
  * @attr article-id - Id of the article being read; overrides the page's URL.
  * @attr article-url - URL of the article being read; else `<link rel="canonical">`, `og:url`, then `location`.
- * @attr state - Read-only: `idle`, `loading`, `ready`, `empty` or `error`. `empty` and `error` hide the block.
- *
- * @event readnext-error - The manifest failed to load or parse; `detail.problem` says why. Bubbles, composed.
- *
- * @csspart base - The `<section>` around heading and list.
- * @csspart heading - The `<h2>`.
- * @csspart list - The `<ol>`.
- * @csspart item - Each `<li>`.
- * @csspart link - The `<a>` of an item.
- * @csspart thumbnail - The `<img>` of an item.
- * @csspart placeholder - Stands in for a missing image when thumbnails are on, so titles line up.
- * @csspart title - An item's title.
- * @csspart meta - Section and date line.
- * @csspart section - The section name.
- * @csspart date - The `<time>` of publication.
- *
- * @cssproperty --readnext-min-height - Height reserved while loading, so showing items shifts nothing. Defaults to 0.
- * @cssproperty --readnext-color - Text colour. Defaults to inherited.
- * @cssproperty --readnext-muted-color - Colour of the meta line. Defaults to the text colour at 64%.
- * @cssproperty --readnext-link-color - Colour of titles. Defaults to inherited.
- * @cssproperty --readnext-link-hover-color - Colour of a hovered or focused title. Defaults to the accent.
- * @cssproperty --readnext-accent-color - Focus ring and numbers of `compact`. Defaults to #0b57d0.
- * @cssproperty --readnext-divider-color - Lines between `list` items, image placeholder. Defaults to the text colour at 16%.
- * @cssproperty --readnext-font - Font family. Defaults to inherited.
- * @cssproperty --readnext-heading-font - Font family of the heading. Defaults to inherited.
- * @cssproperty --readnext-heading-size - Defaults to 1.25rem.
- * @cssproperty --readnext-title-size - Defaults to 1rem.
- * @cssproperty --readnext-title-weight - Defaults to 600.
- * @cssproperty --readnext-gap - Space between items. Defaults to 1rem.
- * @cssproperty --readnext-radius - Corner radius of thumbnails. Defaults to 6px.
- * @cssproperty --readnext-thumbnail-width - Thumbnail width in `list` (60% of it in `compact`). Defaults to 6.5rem.
- * @cssproperty --readnext-column-min-width - Narrowest column of `grid`. Defaults to 13rem.
+ * @attr threshold - Minimum relevance relative to the best match, 0-1. Defaults to 0.1.
+ * @attr diversity - Trade-off between relevance (0) and novelty (1). Defaults to 0.1.
+ * @attr recency-half-life - An item's score halves every this many days of age; 0 is off. Defaults to 0.
+ * @attr popularity-weight - How much views count, 0-1. Defaults to 0.
+ * @attr same-section-boost - Multiplier for items in the article's own section. Defaults to 1 (off).
+ * @attr section-cap - At most this many items from one section; 0 is no cap. Defaults to 0.
+ * @attr tag-cap - At most this many items sharing one tag; 0 is no cap. Defaults to 0.
+ * @attr pinned - Space-separated article ids always shown first, in order.
+ * @attr max-age - Leave out articles older than this many days; 0 is no limit. Defaults to 0.
+ * @attr sponsored-position - 1-based slot for the most relevant sponsored article; 0 leaves sponsored out. Defaults to 0.
+ * @attr fill - Fill a short list from popular items; `fill="off"` to leave it short. Defaults to on.
+ * @attr explain - Show under each item why it was chosen: matched terms and weights, priors, "filled from popular".
+ * @attr history - Opt-in reader history: remembers (localStorage, 50 ids, 30 days) what the reader opened on
+ *   this site, hides it, and blends the five most recent reads into the query. No storage access without it.
+ * @attr precomputed - Base URL of precomputed lists (`readnext build --precompute`): only the page's shard is
+ *   fetched; `manifest`, when also given, serves pages missing from it.
  */
-import type { PropertyDeclarations } from 'lit';
-import type { RankResult } from '../core/types.js';
-import type { PageHint, PageRef } from '../data/page.js';
-import type { RankSource } from '../data/store.js';
-import { ReadnextBase, defineOnce } from './readnext-base.js';
-
 export class ReadnextRelatedElement extends ReadnextBase {
   static override properties: PropertyDeclarations = {
     articleId: { attribute: 'article-id' },
     articleUrl: { attribute: 'article-url' },
+    pinned: list('pinned'),
+    fill: { converter: onOff },
+    ...numbers(NUMBERS),
   };
 
   /** Registers the element as `tag` in `registry`; does nothing when the tag is already defined. */
@@ -66,14 +58,37 @@ export class ReadnextRelatedElement extends ReadnextBase {
   declare articleId: string | undefined;
   /** URL of the article being read. */
   declare articleUrl: string | undefined;
+  /** Minimum relevance relative to the best match, 0-1 (`threshold`). Unset or unparsable: the core's default. */
+  declare threshold: number | undefined;
+  /** Relevance (0) to novelty (1) trade-off (`diversity`). */
+  declare diversity: number | undefined;
+  /** Recency half-life in days; 0 is off (`recency-half-life`). */
+  declare recencyHalfLifeDays: number | undefined;
+  /** Weight of views, 0-1 (`popularity-weight`). */
+  declare popularityWeight: number | undefined;
+  /** Multiplier for the article's own section (`same-section-boost`). */
+  declare sameSectionBoost: number | undefined;
+  /** Most items from one section; 0 is no cap (`section-cap`). */
+  declare sectionCap: number | undefined;
+  /** Most items sharing one tag; 0 is no cap (`tag-cap`). */
+  declare tagCap: number | undefined;
+  /** Oldest article shown, in days; 0 is no limit (`max-age`). */
+  declare maxAgeDays: number | undefined;
+  /** 1-based sponsored slot; 0 leaves sponsored articles out (`sponsored-position`). */
+  declare sponsoredPosition: number | undefined;
+  /** Ids always shown first (`pinned`). */
+  declare pinned: string[] | undefined;
+  /** Fill a short list from popular items; on unless false (`fill`). */
+  declare fill: boolean | undefined;
 
   constructor() {
     super();
     this.heading = 'You May Also Like';
   }
 
-  protected override rank(source: RankSource, page: PageRef): Promise<RankResult> {
-    return source.related(page, { limit: this.limit });
+  protected override rank(source: RankSource, page: PageRef, common: CommonOptions): Promise<RankResult> {
+    // Unset or unparsable numbers reach the core as undefined or NaN, which take its defaults.
+    return source.related(page, { ...common, ...pick<RelatedOptions>(this, OPTIONS), recent: common.read.slice(0, RECENT) });
   }
 
   protected override pageHint(): PageHint {

@@ -142,14 +142,15 @@ export const styles = css`
     counter-reset: rank;
   }
 
-  .compact li {
+  .compact > li {
+    flex-wrap: wrap;
     display: flex;
     align-items: baseline;
     gap: 0.75rem;
     counter-increment: rank;
   }
 
-  .compact li::before {
+  .compact > li::before {
     content: counter(rank);
     min-width: 1.2em;
     color: var(--_accent);
@@ -159,9 +160,25 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
 
+  /* Beside the number even when explanations wrap onto their own line. */
+  .compact a {
+    flex: 1;
+  }
+
   .compact img,
   .compact .placeholder {
     width: calc(var(--_thumb) * 0.6);
+  }
+
+  /* Outside the link, so explanations never join its accessible name. */
+  .why {
+    flex-basis: 100%;
+    margin: 0.375rem 0 0;
+    padding: 0;
+    list-style: none;
+    color: var(--_muted);
+    font-size: 0.75em;
+    overflow-wrap: anywhere;
   }
 
   @media (prefers-reduced-motion: no-preference) {
@@ -179,7 +196,7 @@ export const styles = css`
       border-top-color: CanvasText;
     }
 
-    .compact li::before {
+    .compact > li::before {
       color: CanvasText;
     }
   }
