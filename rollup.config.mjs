@@ -57,8 +57,11 @@ export default [
     input: {
       index: 'src/index.ts',
       define: 'src/define.ts',
+      react: 'src/react.ts',
       'core/index': 'src/core/index.ts',
       'cli/main': 'src/cli/main.ts',
+      // Started by path as a worker thread, so it must be its own entry.
+      'cli/precompute-worker': 'src/cli/precompute-worker.ts',
     },
     external: bare,
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
