@@ -377,6 +377,16 @@ export function compactArticles(articles: readonly Article[]): Article[] {
   }));
 }
 
+/**
+ * Starts `count` workers on one compacted copy of the catalogue. A function
+ * of its own so that copy is garbage once the workers hold their clones,
+ * instead of living in the caller's scope for the whole run.
+ */
+function startWorkers(articles: readonly Article[], options: Partial<RelatedOptions>, count: number): Worker[] {
+  const init: WorkerInit = { kind: 'readnext-precompute', articles: compactArticles(articles), options };
+  return Array.from({ length: count }, () => startWorker(init));
+}
+
 /** Ranks `jobs` across `workers` threads (or in this thread with 0), results in job order. */
 async function rank(
   articles: readonly Article[],
@@ -398,8 +408,7 @@ async function rank(
   }
   const batches: number[][] = [];
   for (let start = 0; start < jobs.length; start += BATCH) batches.push(jobs.slice(start, start + BATCH));
-  const init: WorkerInit = { kind: 'readnext-precompute', articles: compactArticles(articles), options };
-  const threads = Array.from({ length: Math.min(Math.floor(workers), batches.length) }, () => startWorker(init));
+  const threads = startWorkers(articles, options, Math.min(Math.floor(workers), batches.length));
   const results: JobResult[] = [];
   let next = 0;
   try {
