@@ -66,7 +66,7 @@ export async function main(argv: string[], io: MainIO = defaultIO): Promise<numb
   let code = 0;
   const log = (line: string) => io.stderr(line + '\n');
   const program = new Command('readnext')
-    .description('Build and evaluate readnext manifests.')
+    .description('Build, validate and evaluate readnext manifests.')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
