@@ -157,11 +157,7 @@ ${tags}
       <readnext-related manifest="/manifest.json" layout="grid"></readnext-related>
     </section>
   </main>
-  <aside class="page__rail" aria-label="Most popular">
-    <div class="rail__sticky">
-      <readnext-popular manifest="/manifest.json" layout="compact"></readnext-popular>
-    </div>
-  </aside>
+  ${popularRail()}
 </div>`;
   return documentShell(site, {
     title: `${article.title} | ${SITE_NAME}`,
@@ -233,17 +229,12 @@ export function homePage(site) {
     </section>` : '<p>No sample articles found in demo/content.</p>'}
     ${rows}
   </main>
-  <aside class="page__rail" aria-label="Most popular">
-    <div class="rail__sticky">
-      <readnext-popular manifest="/manifest.json" layout="compact"></readnext-popular>
-      <section class="latest" aria-labelledby="latest-title">
+  ${popularRail(`<section class="latest" aria-labelledby="latest-title">
         <h2 id="latest-title" class="latest__title">Latest</h2>
         <ol class="latest__list">
         ${latest}
         </ol>
-      </section>
-    </div>
-  </aside>
+      </section>`)}
 </div>`;
   return documentShell(site, {
     title: `${SITE_NAME}: news, analysis and opinion (readnext demo)`,
@@ -253,6 +244,16 @@ export function homePage(site) {
     body,
     bodyClass: 'is-home',
   });
+}
+
+/** The sidebar every page shares: "Most Popular", and anything a page adds under it. */
+function popularRail(extra = '') {
+  return `<aside class="page__rail" aria-label="Most popular">
+    <div class="rail__sticky">
+      <readnext-popular manifest="/manifest.json" layout="compact"></readnext-popular>
+      ${extra}
+    </div>
+  </aside>`;
 }
 
 /** A section front: every article in the section, newest first. */
@@ -265,11 +266,7 @@ export function sectionPage(site, section) {
       ${items.map((a, i) => card(site, a, { level: 2, summary: true, eager: i < 3 })).join('\n      ')}
     </div>
   </main>
-  <aside class="page__rail" aria-label="Most popular">
-    <div class="rail__sticky">
-      <readnext-popular manifest="/manifest.json" layout="compact"></readnext-popular>
-    </div>
-  </aside>
+  ${popularRail()}
 </div>`;
   return documentShell(site, {
     title: `${section.label} | ${SITE_NAME}`,
@@ -289,11 +286,7 @@ export function notFoundPage(site) {
     <p class="notfound__text">There is nothing at this address. It may be an article from another build of the demo, or a page that has not been written yet.</p>
     <p><a class="button" href="/">Go to the front page</a></p>
   </main>
-  <aside class="page__rail" aria-label="Most popular">
-    <div class="rail__sticky">
-      <readnext-popular manifest="/manifest.json" layout="compact"></readnext-popular>
-    </div>
-  </aside>
+  ${popularRail()}
 </div>`;
   return documentShell(site, {
     title: `Page not found | ${SITE_NAME}`,

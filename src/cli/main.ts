@@ -3,7 +3,7 @@
  * instead of exiting, so tests call it in-process.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { runBuild } from './build.js';
+import { runBuild, type BuildCommandOptions } from './build.js';
 import { runEval } from './eval.js';
 import { runValidate } from './validate.js';
 
@@ -23,18 +23,8 @@ function listLength(value: string): number {
   return n;
 }
 
-interface BuildFlags {
-  output?: string;
-  baseUrl?: string;
-  pageviews?: string;
-  index?: string;
-  precompute?: string;
-  shards?: number;
-  shard?: { index: number; count: number };
-  workers?: number;
-  now?: number;
-  strict?: boolean;
-}
+/** What commander hands the build action: the command's options, with `--shard` parsed. */
+type BuildFlags = Omit<BuildCommandOptions, 'log' | 'write' | 'tty' | 'slice'> & { shard?: BuildCommandOptions['slice'] };
 
 function shardCount(value: string): number {
   const n = Number(value);
