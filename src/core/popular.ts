@@ -22,25 +22,43 @@ export function popular(catalog: Catalog, options: Partial<PopularOptions> = {})
   const eligible = eligibility(o.exclude, o.read);
   const { field, since } = windowRule(catalog.articles, o.window, o.now);
 
-  const scored: RankedItem[] = [];
+  // Only the best `limit` are kept (insertion into a short sorted list):
+  // the catalogue is scanned once, never sorted whole.
+  const top: Scored[] = [];
   for (const article of catalog.articles) {
     if (article.sponsored || !eligible(article)) continue;
     if (since !== undefined && (article.publishedAt === undefined || article.publishedAt < since || article.publishedAt > o.now)) continue;
     const count = article[field] ?? 0;
     let score = count;
+    let hours = 0;
+    if (o.metric === 'trending') {
+      hours = article.publishedAt === undefined ? windowHours(o.window) : Math.max(0, (o.now - article.publishedAt) / HOUR);
+      // Hacker News' gravity: fresh attention beats a large but old total.
+      score = count / Math.pow(hours + 2, o.gravity);
+      if (score <= 0) continue;
+    }
+    const entry = { article, score, count, hours };
+    if (top.length === o.limit && byScore(entry, top[top.length - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && byScore(entry, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, entry);
+    if (top.length > o.limit) top.pop();
+  }
+  const items = top.map(({ article, score, count, hours }): RankedItem => {
     const factors: ScoreFactor[] = [{ kind: 'views', detail: field, value: count }];
     if (o.metric === 'trending') {
-      const hours = article.publishedAt === undefined ? windowHours(o.window) : Math.max(0, (o.now - article.publishedAt) / HOUR);
-      // Hacker News' gravity: fresh attention beats a large but old total.
-      const decay = Math.pow(hours + 2, o.gravity);
-      score = count / decay;
-      factors.push({ kind: 'age', detail: `${Math.round(hours)}h old, gravity ${o.gravity}`, value: 1 / decay });
+      factors.push({ kind: 'age', detail: `${Math.round(hours)}h old, gravity ${o.gravity}`, value: 1 / Math.pow(hours + 2, o.gravity) });
     }
-    if (score <= 0 && o.metric === 'trending') continue;
-    scored.push({ article, score, matched: [], factors, source: 'popular' });
-  }
-  scored.sort(compareRanked);
-  return { items: scored.slice(0, o.limit), filled: 0 };
+    return { article, score, matched: [], factors, source: 'popular' };
+  });
+  return { items, filled: 0 };
+}
+
+interface Scored {
+  article: Article;
+  score: number;
+  count: number;
+  hours: number;
 }
 
 /** Which count to rank by, and the earliest publish time allowed, for a window. */
@@ -61,6 +79,10 @@ function windowHours(window: PopularWindow): number {
 
 /** Score, then views, then newer publishedAt, then id: a total order, so output is deterministic. */
 export function compareRanked(a: RankedItem, b: RankedItem): number {
+  return byScore(a, b);
+}
+
+function byScore(a: { article: Article; score: number }, b: { article: Article; score: number }): number {
   return (
     b.score - a.score ||
     (b.article.views ?? 0) - (a.article.views ?? 0) ||

@@ -75,3 +75,26 @@ test('limit, exclusions, read history, noindex and sponsored', () => {
   assert.deepEqual(ids(c, { window: 'all', exclude: { sections: ['sport'], tags: ['opinion'] } }), ['c', 'f']);
   assert.deepEqual(ids(c, { window: 'all', exclude: { ids: ['c'] }, read: ['a'] }), ['b', 'f']);
 });
+
+test('keeping only the top items gives the same list as sorting the whole catalogue', () => {
+  // Many ties on purpose (views mod 7, a few dates), so every tie-break rule is exercised.
+  const records = Array.from({ length: 300 }, (_, i) => ({
+    id: `a${(i * 37) % 300}`,
+    views: (i * 13) % 7,
+    views7d: (i * 5) % 4,
+    publishedAt: hoursAgo((i * 11) % 5),
+  }));
+  const c = catalog(records);
+  for (const metric of ['views', 'trending'] as const) {
+    for (const window of ['7d', 'all'] as const) {
+      const all = popular(c, { now: NOW, metric, window, limit: 50 }).items.map((i) => i.article.id);
+      for (const limit of [1, 5, 17, 50]) {
+        assert.deepEqual(ids(c, { metric, window, limit }), all.slice(0, limit), `${metric} ${window} ${limit}`);
+      }
+    }
+  }
+  // And the full order itself is the documented one: score, views, newer, id.
+  const full = [...c.articles].sort((a, b) =>
+    (b.views ?? 0) - (a.views ?? 0) || (b.publishedAt ?? 0) - (a.publishedAt ?? 0) || (a.id < b.id ? -1 : 1));
+  assert.deepEqual(ids(c, { window: 'all', limit: 50 }), full.slice(0, 50).map((a) => a.id));
+});
