@@ -190,6 +190,8 @@ function optionValue(row, kind, raw) {
   if (row.type === 'onoff') return raw === '' ? undefined : !/^(false|off|no|0)$/i.test(raw);
   if (row.type === 'boolean') return Boolean(raw);
   if (row.list) return String(raw).split(/\s+/).filter(Boolean);
+  // Parsed as the element parses it; `{}` or no value keeps the defaults.
+  if (row.weights) return raw === '' ? undefined : Object.fromEntries(String(raw).split(/\s+/).map((e) => /^(title|summary|tags|keywords):(.+)$/.exec(e)).filter((m) => m && !isNaN(+m[2])).map((m) => [m[1], +m[2]]));
   return raw === '' && defaultOf(row, kind) === '' ? undefined : raw;
 }
 

@@ -19,6 +19,7 @@
 //             PopularOptions): the tuning panel re-ranks with it and exports it
 //   group     'display' | 'page' | 'tuning' | 'loading' | 'source'
 //   control   false when the configurator sets it itself (manifest)
+//   weights   the value is `field:number` pairs, exported as an object
 //   sample    a non-default value the tests set
 //   doc       one line, from the element's TSDoc
 
@@ -43,6 +44,7 @@ export const ATTRIBUTES = Object.freeze([
   { name: 'gravity', elements: ['popular'], type: 'range', default: 1.8, min: 0, max: 4, step: 0.1, group: 'tuning', option: 'gravity', sample: 1, doc: 'Trending decay, as Hacker News\u2019 `views / (hours + 2) ^ gravity`.' },
   { name: 'threshold', elements: ['related'], type: 'range', default: 0.1, min: 0, max: 1, step: 0.05, group: 'tuning', option: 'threshold', sample: 0.5, doc: 'Minimum relevance relative to the best match, 0-1.' },
   { name: 'diversity', elements: ['related'], type: 'range', default: 0.1, min: 0, max: 1, step: 0.05, group: 'tuning', option: 'diversity', sample: 0.6, doc: 'MMR trade-off between relevance (0) and novelty (1).' },
+  { name: 'field-weights', elements: ['related'], type: 'text', default: '', group: 'tuning', option: 'fieldWeights', weights: true, sample: 'title:3 keywords:0.5', doc: 'How much a shared term counts by field, 0-10 each, as `title:1.5 summary:1.25 tags:1.25 keywords:1` (the defaults).' },
   { name: 'recency-half-life', elements: ['related'], type: 'number', default: 0, min: 0, max: 3650, step: 1, group: 'tuning', option: 'recencyHalfLifeDays', sample: 7, doc: 'Recency prior: a score halves every this many days of age; 0 is off.' },
   { name: 'popularity-weight', elements: ['related'], type: 'range', default: 0, min: 0, max: 1, step: 0.05, group: 'tuning', option: 'popularityWeight', sample: 0.5, doc: 'Blends log-scaled views into the score, 0-1; 0 is off.' },
   { name: 'same-section-boost', elements: ['related'], type: 'number', default: 1, min: 0, max: 10, step: 0.25, group: 'tuning', option: 'sameSectionBoost', sample: 2, doc: 'Multiplier for items in the current article\u2019s section; 1 is off.' },

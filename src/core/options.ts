@@ -13,6 +13,18 @@ export interface Exclusions {
   tags?: readonly string[];
 }
 
+/** Weight of a shared term by the field it appears in (see {@link RelatedOptions.fieldWeights}). */
+export interface FieldWeights {
+  /** Terms of the article's title. */
+  title: number;
+  /** Terms of the summary (or description). */
+  summary: number;
+  /** Terms of the tags. */
+  tags: number;
+  /** Build-time body keywords. */
+  keywords: number;
+}
+
 export interface RelatedOptions {
   /** How many items to return. Defaults to 5. Range 1-50. */
   limit: number;
@@ -39,6 +51,15 @@ export interface RelatedOptions {
    * that adds a new angle, while a clearly more relevant item still wins.
    */
   diversity: number;
+  /**
+   * How much a shared term counts by where it appears, 0-10 each; a term in
+   * several fields takes its largest weight, and 0 ignores a field. Defaults
+   * to title 1.5, summary 1.25, tags 1.25, keywords 1: the publisher's own
+   * title and summary words state the topic, so they count a little more, but
+   * not so much that one shared headline word outweighs a dozen shared body
+   * keywords. A partial object changes only the fields it names.
+   */
+  fieldWeights: FieldWeights;
   /** Recency prior: a related item's score halves every this many days of age. Defaults to 0 (off). */
   recencyHalfLifeDays: number;
   /** Popularity prior weight, 0-1: blends log-scaled views into the score. Defaults to 0 (off). */
@@ -96,6 +117,7 @@ export const RELATED_DEFAULTS: Readonly<Omit<RelatedOptions, 'now'>> = Object.fr
   threshold: 0.1,
   fill: true,
   diversity: 0.1,
+  fieldWeights: Object.freeze({ title: 1.5, summary: 1.25, tags: 1.25, keywords: 1 }),
   recencyHalfLifeDays: 0,
   popularityWeight: 0,
   sameSectionBoost: 1,
@@ -135,6 +157,7 @@ export function resolveRelatedOptions(options: Partial<RelatedOptions> = {}): Re
     threshold: clamp(o.threshold, 0, 1, RELATED_DEFAULTS.threshold),
     fill: typeof o.fill === 'boolean' ? o.fill : RELATED_DEFAULTS.fill,
     diversity: clamp(o.diversity, 0, 1, RELATED_DEFAULTS.diversity),
+    fieldWeights: fieldWeights(o.fieldWeights),
     recencyHalfLifeDays: clamp(o.recencyHalfLifeDays, 0, Infinity, 0),
     popularityWeight: clamp(o.popularityWeight, 0, 1, 0),
     sameSectionBoost: clamp(o.sameSectionBoost, 0, 100, 1),
@@ -145,6 +168,24 @@ export function resolveRelatedOptions(options: Partial<RelatedOptions> = {}): Re
     read: strings(o.read),
     recent: strings(o.recent),
   };
+}
+
+/**
+ * Field weights merged over the defaults, each clamped to 0-10; a bad value
+ * falls back to its own default. The defaults object itself is returned when
+ * nothing differs, so the default path shares one cached vector index.
+ */
+function fieldWeights(value: unknown): FieldWeights {
+  const d = RELATED_DEFAULTS.fieldWeights;
+  if (typeof value !== 'object' || value === null) return d;
+  const w = value as Partial<Record<keyof FieldWeights, unknown>>;
+  const out = {
+    title: clamp(w.title, 0, 10, d.title),
+    summary: clamp(w.summary, 0, 10, d.summary),
+    tags: clamp(w.tags, 0, 10, d.tags),
+    keywords: clamp(w.keywords, 0, 10, d.keywords),
+  };
+  return out.title === d.title && out.summary === d.summary && out.tags === d.tags && out.keywords === d.keywords ? d : out;
 }
 
 /** Only the strings of an array; anything else becomes empty. */

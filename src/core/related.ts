@@ -16,11 +16,11 @@
 import type { Catalog, RelatedTarget } from './catalog.js';
 import { comparable, DUPLICATE_COSINE, isNearDuplicate } from './dedupe.js';
 import { eligibility } from './filters.js';
-import { resolveRelatedOptions, type RelatedOptions } from './options.js';
+import { resolveRelatedOptions, type FieldWeights, type RelatedOptions } from './options.js';
 import { compareRanked, popular } from './popular.js';
 import { terms } from './text.js';
 import type { Article, RankResult, RankedItem, ScoreFactor, WeightedTerm } from './types.js';
-import { blend, cosine, vectorIndex, type SparseVector, type VectorIndex } from './vector-index.js';
+import { FIELD_WEIGHTS, blend, cosine, vectorIndex, type SparseVector, type VectorIndex } from './vector-index.js';
 
 const DAY = 86_400_000;
 /** Candidates kept for priors and MMR, per requested item: headroom for caps, duplicates and diversity. */
@@ -31,15 +31,15 @@ const RECENT_WEIGHT = 0.5;
 /** Matched terms listed per result in explanations. */
 const MATCHED_TERMS = 8;
 
-/** Weighted query terms for a target (title 1.5, summary and tags 1.25, keywords 1): the MiniSearch fallback query. */
-export function queryTerms(target: RelatedTarget): WeightedTerm[] {
+/** Weighted query terms for a target (by `fieldWeights`, the defaults unless given): the MiniSearch fallback query. */
+export function queryTerms(target: RelatedTarget, w: Readonly<FieldWeights> = FIELD_WEIGHTS): WeightedTerm[] {
   const weights = new Map<string, number>();
   const add = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
   const article = target as Partial<Article> & { description?: string };
-  for (const [term] of article.keywords ?? []) for (const t of terms(term)) add(t, 1);
-  for (const term of terms(article.summary ?? article.description ?? '')) add(term, 1.25);
-  for (const tag of article.tags ?? []) for (const term of terms(tag)) add(term, 1.25);
-  for (const term of terms(article.title ?? '')) add(term, 1.5);
+  for (const [term] of article.keywords ?? []) for (const t of terms(term)) add(t, w.keywords);
+  for (const term of terms(article.summary ?? article.description ?? '')) add(term, w.summary);
+  for (const tag of article.tags ?? []) for (const term of terms(tag)) add(term, w.tags);
+  for (const term of terms(article.title ?? '')) add(term, w.title);
   return [...weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 
@@ -60,7 +60,7 @@ interface Candidate {
  */
 export function related(catalog: Catalog, target: RelatedTarget, options: Partial<RelatedOptions> = {}): RankResult {
   const o = resolveRelatedOptions(options);
-  const vi = vectorIndex(catalog);
+  const vi = vectorIndex(catalog, o.fieldWeights);
   const current = findCurrent(catalog, target);
   const eligible = eligibility(o.exclude, o.read);
   const oldest = o.maxAgeDays > 0 ? o.now - o.maxAgeDays * DAY : -Infinity;
@@ -250,7 +250,7 @@ function retrieve(vi: VectorIndex, catalog: Catalog, target: RelatedTarget, quer
   const hits = vi.search(query, limit);
   if (hits.length > 0 || vi.indexOf(target as Article) >= 0) return hits;
   // The page's 30 strongest terms: fuzzy matching costs grow with every term.
-  const weighted = queryTerms(target).slice(0, 30);
+  const weighted = queryTerms(target, vi.fieldWeights).slice(0, 30);
   if (weighted.length === 0) return [];
   const weightOf = new Map(weighted);
   const found = catalog.index.search(weighted.map(([t]) => t).join(' '), {

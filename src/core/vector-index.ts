@@ -6,16 +6,12 @@
  * Built once per catalogue on first use, like the MiniSearch index.
  */
 import type { Catalog } from './catalog.js';
+import { RELATED_DEFAULTS, type FieldWeights } from './options.js';
 import { terms } from './text.js';
 import type { Article } from './types.js';
 
-/**
- * Term weights by where the term appears. A body keyword counts 1; the
- * publisher's own title and summary words count a little more because they
- * state the topic, but not so much that a shared headline word outweighs a
- * dozen shared body keywords.
- */
-export const FIELD_WEIGHTS = Object.freeze({ title: 1.5, summary: 1.25, tags: 1.25, keywords: 1 });
+/** Default term weights by where the term appears: `RelatedOptions.fieldWeights` (reasons there). */
+export const FIELD_WEIGHTS: Readonly<FieldWeights> = RELATED_DEFAULTS.fieldWeights;
 
 /**
  * Exponent on the catalogue IDF applied at rank time. Keywords were already
@@ -43,9 +39,12 @@ export class VectorIndex {
   private readonly touched: Int32Array;
   private readonly values: Float64Array;
 
-  constructor(articles: readonly Article[]) {
+  readonly fieldWeights: Readonly<FieldWeights>;
+
+  constructor(articles: readonly Article[], fieldWeights: Readonly<FieldWeights> = FIELD_WEIGHTS) {
     this.articles = articles;
-    const raw = articles.map((a) => fieldTerms(a));
+    this.fieldWeights = fieldWeights;
+    const raw = articles.map((a) => fieldTerms(a, fieldWeights));
     const df = new Map<string, number>();
     for (const r of raw) for (const t of r.keys()) df.set(t, (df.get(t) ?? 0) + 1);
     const n = articles.length;
@@ -87,7 +86,7 @@ export class VectorIndex {
 
   /** The unit vector of any text-bearing target (an article or page metadata) over this catalogue's terms. */
   vectorFor(target: { title?: string; summary?: string; description?: string; tags?: readonly string[]; keywords?: readonly (readonly [string, number])[] }): SparseVector {
-    return this.vectorize(fieldTerms(target));
+    return this.vectorize(fieldTerms(target, this.fieldWeights));
   }
 
   /**
@@ -194,17 +193,21 @@ export function blend(a: SparseVector, b: SparseVector, factor: number): SparseV
 }
 
 /** Each term with the largest weight of the fields it appears in. */
-function fieldTerms(a: { title?: string; summary?: string; description?: string; tags?: readonly string[]; keywords?: readonly (readonly [string, number])[] }): Map<string, number> {
+function fieldTerms(
+  a: { title?: string; summary?: string; description?: string; tags?: readonly string[]; keywords?: readonly (readonly [string, number])[] },
+  w: Readonly<FieldWeights>,
+): Map<string, number> {
   const out = new Map<string, number>();
-  const add = (term: string, w: number) => {
-    if ((out.get(term) ?? 0) < w) out.set(term, w);
+  // A zero weight leaves the field out rather than adding terms that count nothing.
+  const add = (term: string, weight: number) => {
+    if (weight > 0 && (out.get(term) ?? 0) < weight) out.set(term, weight);
   };
   // Keyword membership, not the stored weight, is what counts: the list was
   // already chosen by TF-IDF, and weighting twice measured worse.
-  for (const [term] of a.keywords ?? []) for (const t of keywordTerms(term)) add(t, FIELD_WEIGHTS.keywords);
-  for (const tag of a.tags ?? []) for (const t of terms(tag)) add(t, FIELD_WEIGHTS.tags);
-  for (const t of terms(a.summary ?? a.description ?? '')) add(t, FIELD_WEIGHTS.summary);
-  for (const t of terms(a.title ?? '')) add(t, FIELD_WEIGHTS.title);
+  for (const [term] of a.keywords ?? []) for (const t of keywordTerms(term)) add(t, w.keywords);
+  for (const tag of a.tags ?? []) for (const t of terms(tag)) add(t, w.tags);
+  for (const t of terms(a.summary ?? a.description ?? '')) add(t, w.summary);
+  for (const t of terms(a.title ?? '')) add(t, w.title);
   return out;
 }
 
@@ -223,14 +226,26 @@ function keywordTerms(keyword: string): string[] {
   return out;
 }
 
+// The default index, as before, plus the last non-default one: a tuning UI
+// trying weight after weight keeps at most two indexes per catalogue.
 const cache = new WeakMap<Catalog, VectorIndex>();
+const tuned = new WeakMap<Catalog, VectorIndex>();
 
-/** The catalogue's vector index, built on first use and kept while the catalogue lives. */
-export function vectorIndex(catalog: Catalog): VectorIndex {
-  let index = cache.get(catalog);
-  if (!index || index.articles !== catalog.articles) {
-    index = new VectorIndex(catalog.articles);
-    cache.set(catalog, index);
+const weightsKey = (w: Readonly<FieldWeights>): string => `${w.title} ${w.summary} ${w.tags} ${w.keywords}`;
+const DEFAULT_KEY = weightsKey(FIELD_WEIGHTS);
+
+/**
+ * The catalogue's vector index for these field weights, built on first use
+ * and kept while the catalogue lives (the default weights' index always, the
+ * last other weights' index until different weights are asked for).
+ */
+export function vectorIndex(catalog: Catalog, weights: Readonly<FieldWeights> = FIELD_WEIGHTS): VectorIndex {
+  const isDefault = weights === FIELD_WEIGHTS || weightsKey(weights) === DEFAULT_KEY;
+  const store = isDefault ? cache : tuned;
+  let index = store.get(catalog);
+  if (!index || index.articles !== catalog.articles || (!isDefault && weightsKey(index.fieldWeights) !== weightsKey(weights))) {
+    index = new VectorIndex(catalog.articles, isDefault ? FIELD_WEIGHTS : { ...weights });
+    store.set(catalog, index);
   }
   return index;
 }

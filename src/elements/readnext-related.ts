@@ -2,16 +2,33 @@ import type { PropertyDeclarations } from 'lit';
 import type { RankResult } from '../core/types.js';
 import type { PageHint, PageRef } from '../data/page.js';
 import type { RankSource } from '../data/store.js';
-import type { RelatedOptions } from '../core/options.js';
+import type { FieldWeights, RelatedOptions } from '../core/options.js';
 import { ReadnextBase, defineOnce, list, numbers, onOff, pick, type CommonOptions } from './readnext-base.js';
 
 /** Numeric options, each a property of its `RelatedOptions` name (see {@link numbers} for the attribute). */
 const NUMBERS = ['threshold', 'diversity', 'recencyHalfLifeDays', 'popularityWeight', 'sameSectionBoost', 'sectionCap', 'tagCap', 'maxAgeDays', 'sponsoredPosition'];
 /** Every option property handed to the core as is. */
-const OPTIONS = [...NUMBERS, 'pinned', 'fill'];
+const OPTIONS = [...NUMBERS, 'pinned', 'fill', 'fieldWeights'];
 
 /** Recent reads blended into the related query: enough to steer it, few enough that the article still leads. */
 const RECENT = 5;
+
+/**
+ * `field-weights="title:2 keywords:0.5"` as a partial weights object: entries
+ * with an unknown field or a value that is not a number are skipped, and the
+ * core fills and clamps the rest.
+ */
+const weights = {
+  fromAttribute: (value: string | null): Partial<FieldWeights> | undefined => {
+    if (value === null) return undefined;
+    const out: Record<string, number> = {};
+    for (const entry of value.split(/\s+/)) {
+      const [, name, n] = /^(title|summary|tags|keywords):(.+)$/.exec(entry) ?? [];
+      if (name && !isNaN(+n!)) out[name] = +n!;
+    }
+    return out;
+  },
+};
 
 /**
  * `<readnext-related>`: "You May Also Like", the publisher's articles ranked
@@ -25,6 +42,8 @@ const RECENT = 5;
  * @attr article-url - URL of the article being read; else `<link rel="canonical">`, `og:url`, then `location`.
  * @attr threshold - Minimum relevance relative to the best match, 0-1. Defaults to 0.1.
  * @attr diversity - Trade-off between relevance (0) and novelty (1). Defaults to 0.1.
+ * @attr field-weights - How much a shared term counts by where it appears, 0-10 each, as `title:2 summary:1 tags:1
+ *   keywords:0.5`; unnamed fields keep their defaults. Defaults to `title:1.5 summary:1.25 tags:1.25 keywords:1`.
  * @attr recency-half-life - An item's score halves every this many days of age; 0 is off. Defaults to 0.
  * @attr popularity-weight - How much views count, 0-1. Defaults to 0.
  * @attr same-section-boost - Multiplier for items in the article's own section. Defaults to 1 (off).
@@ -46,6 +65,7 @@ export class ReadnextRelatedElement extends ReadnextBase {
     articleUrl: { attribute: 'article-url' },
     pinned: list('pinned'),
     fill: { converter: onOff },
+    fieldWeights: { attribute: 'field-weights', converter: weights },
     ...numbers(NUMBERS),
   };
 
@@ -62,6 +82,8 @@ export class ReadnextRelatedElement extends ReadnextBase {
   declare threshold: number | undefined;
   /** Relevance (0) to novelty (1) trade-off (`diversity`). */
   declare diversity: number | undefined;
+  /** Term weights by field, merged over the defaults (`field-weights`). */
+  declare fieldWeights: Partial<FieldWeights> | undefined;
   /** Recency half-life in days; 0 is off (`recency-half-life`). */
   declare recencyHalfLifeDays: number | undefined;
   /** Weight of views, 0-1 (`popularity-weight`). */

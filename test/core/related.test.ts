@@ -207,3 +207,58 @@ describe('related: options', () => {
     assert.deepEqual(ids(c, 't', { limit: 2.6, recent: 'x' as unknown as string[] }), ['a1', 'a2', 'a3']);
   });
 });
+
+describe('related: field weights', () => {
+  // t and h share only a title word ("harbour"); t and k share three
+  // keywords, o one. At the default weights the keywords win (k 0.49, h 0.31);
+  // a title weight of 3 makes the one headline word outweigh them (h 0.63,
+  // k 0.32), and o stays last.
+  const specs: Spec[] = [
+    { id: 't', title: 'Harbour tidings', keywords: 'alpha beta gamma' },
+    { id: 'h', title: 'Harbour lanterns', keywords: `${own('h')} ${own('h2')}` },
+    { id: 'k', keywords: `alpha beta gamma ${own('k')}` },
+    { id: 'o', keywords: `beta ${own('o')}` },
+    ...['h', 'h2', 'k', 'o'].map(sink),
+  ];
+
+  it('ranks by the default weights when none are given', () => {
+    const c = catalog(specs);
+    assert.deepEqual(ids(c, 't'), ['k', 'h', 'o']);
+    assert.deepEqual(ids(c, 't', { fieldWeights: { title: 1.5, summary: 1.25, tags: 1.25, keywords: 1 } }), ['k', 'h', 'o']);
+  });
+
+  it('moves a shared headline word up when the title weight rises', () => {
+    const c = catalog(specs);
+    assert.deepEqual(ids(c, 't', { fieldWeights: { title: 3 } as RelatedOptions['fieldWeights'] }), ['h', 'k', 'o']);
+    // Back to the defaults: the cached default index still answers as before.
+    assert.deepEqual(ids(c, 't'), ['k', 'h', 'o']);
+  });
+
+  it('ignores a field weighted 0', () => {
+    const c = catalog(specs);
+    assert.deepEqual(ids(c, 't', { fieldWeights: { title: 1.5, summary: 1.25, tags: 1.25, keywords: 0 } }), ['h']);
+  });
+
+  it('merges partial weights over the defaults and clamps each one', async () => {
+    const { resolveRelatedOptions, RELATED_DEFAULTS } = await import('../../src/core/options.js');
+    assert.equal(resolveRelatedOptions({}).fieldWeights, RELATED_DEFAULTS.fieldWeights);
+    assert.equal(resolveRelatedOptions({ fieldWeights: { title: 1.5 } as RelatedOptions['fieldWeights'] }).fieldWeights, RELATED_DEFAULTS.fieldWeights);
+    assert.deepEqual(RELATED_DEFAULTS.fieldWeights, { title: 1.5, summary: 1.25, tags: 1.25, keywords: 1 });
+    const bad = { title: 99, summary: -1, tags: Number.NaN, keywords: '2' } as unknown as RelatedOptions['fieldWeights'];
+    assert.deepEqual(resolveRelatedOptions({ fieldWeights: bad }).fieldWeights, { title: 10, summary: 0, tags: 1.25, keywords: 1 });
+    assert.equal(resolveRelatedOptions({ fieldWeights: 'heavy' as unknown as RelatedOptions['fieldWeights'] }).fieldWeights, RELATED_DEFAULTS.fieldWeights);
+  });
+
+  it('reuses the default index and keeps one tuned index per catalogue', async () => {
+    const { vectorIndex } = await import('../../src/core/vector-index.js');
+    const c = catalog(specs);
+    const d = vectorIndex(c);
+    assert.equal(vectorIndex(c, { title: 1.5, summary: 1.25, tags: 1.25, keywords: 1 }), d);
+    const a = vectorIndex(c, { title: 3, summary: 1.25, tags: 1.25, keywords: 1 });
+    assert.notEqual(a, d);
+    assert.equal(vectorIndex(c, { title: 3, summary: 1.25, tags: 1.25, keywords: 1 }), a);
+    const b = vectorIndex(c, { title: 4, summary: 1.25, tags: 1.25, keywords: 1 });
+    assert.notEqual(b, a);
+    assert.equal(vectorIndex(c), d);
+  });
+});

@@ -74,6 +74,9 @@ const RELATED_CASES: [attributes: string, options: Partial<RelatedOptions>][] = 
   ['exclude-tags="energy  drought"', { exclude: { tags: ['energy', 'drought'] } }],
   ['max-age="9"', { maxAgeDays: 9 }],
   ['sponsored-position="2"', { sponsoredPosition: 2 }],
+  ['field-weights="title:8 keywords:0.2"', { fieldWeights: { title: 8, keywords: 0.2 } as RelatedOptions['fieldWeights'] }],
+  // Unknown fields, non-numbers and entries without a value are skipped one by one.
+  ['field-weights="title:8 bogus:3 summary:x keywords subtitle:0"', { fieldWeights: { title: 8 } as RelatedOptions['fieldWeights'] }],
 ];
 
 describe('ranking options as attributes', () => {
