@@ -7,7 +7,7 @@
 import { buildManifest, type BuildOptions, type Manifest } from './build.js';
 import { Catalog } from './catalog.js';
 import { normalizeManifest } from './normalize.js';
-import type { RelatedOptions } from './options.js';
+import type { RelatedOptionsInput } from './options.js';
 import { related } from './related.js';
 
 /** Ranked lists by article id, each in rank order. */
@@ -143,7 +143,7 @@ export interface EvalOptions {
   /** Cut-off for precision and nDCG. Defaults to 5. */
   k?: number;
   /** Related options; defaults are the widget's, except `limit`, which defaults to `k`. */
-  related?: Partial<RelatedOptions>;
+  related?: RelatedOptionsInput;
   build?: BuildOptions;
   /** Measures the built manifest's compressed size (the CLI passes gzip); without it bytes are reported as 0. */
   compressedSize?: (json: string) => number;

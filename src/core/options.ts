@@ -147,7 +147,10 @@ const clamp = (value: unknown, min: number, max: number, fallback: number): numb
  * anything of the wrong type (options arrive from HTML attributes and
  * untyped scripts), so ranking never throws on bad options.
  */
-export function resolveRelatedOptions(options: Partial<RelatedOptions> = {}): RelatedOptions {
+/** What callers pass: any subset of the options, and any subset of the field weights. */
+export type RelatedOptionsInput = Partial<Omit<RelatedOptions, 'fieldWeights'>> & { fieldWeights?: Partial<FieldWeights> };
+
+export function resolveRelatedOptions(options: RelatedOptionsInput = {}): RelatedOptions {
   const o = { ...RELATED_DEFAULTS, ...stripUndefined(options ?? {}) };
   return {
     limit: Math.round(clamp(o.limit, 1, 50, RELATED_DEFAULTS.limit)),

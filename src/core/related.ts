@@ -16,7 +16,7 @@
 import type { Catalog, RelatedTarget } from './catalog.js';
 import { comparable, DUPLICATE_COSINE, isNearDuplicate } from './dedupe.js';
 import { eligibility } from './filters.js';
-import { resolveRelatedOptions, type FieldWeights, type RelatedOptions } from './options.js';
+import { resolveRelatedOptions, type FieldWeights, type RelatedOptions, type RelatedOptionsInput } from './options.js';
 import { compareRanked, popular } from './popular.js';
 import { terms } from './text.js';
 import type { Article, RankResult, RankedItem, ScoreFactor, WeightedTerm } from './types.js';
@@ -58,7 +58,7 @@ interface Candidate {
  * never two copies of one story, never more than `limit` items, and the same
  * input always gives the same output.
  */
-export function related(catalog: Catalog, target: RelatedTarget, options: Partial<RelatedOptions> = {}): RankResult {
+export function related(catalog: Catalog, target: RelatedTarget, options: RelatedOptionsInput = {}): RankResult {
   const o = resolveRelatedOptions(options);
   const vi = vectorIndex(catalog, o.fieldWeights);
   const current = findCurrent(catalog, target);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { related } from '../../src/core/related.js';
-import type { RelatedOptions } from '../../src/core/options.js';
+import type { RelatedOptions, RelatedOptionsInput } from '../../src/core/options.js';
 import { catalog, NOW, type Spec } from './helpers.js';
 
 /** Four filler keywords an article shares only with its own "sink" article, so its vector is not a subset of another's. */
@@ -19,7 +19,7 @@ const base: Spec[] = [
 ];
 
 const strict: Partial<RelatedOptions> = { diversity: 0, fill: false, threshold: 0, now: NOW };
-const ids = (c: ReturnType<typeof catalog>, id: string, options: Partial<RelatedOptions> = {}) =>
+const ids = (c: ReturnType<typeof catalog>, id: string, options: RelatedOptionsInput = {}) =>
   related(c, c.getById(id)!, { ...strict, ...options }).items.map((i) => i.article.id);
 
 describe('related: relevance', () => {
@@ -229,7 +229,7 @@ describe('related: field weights', () => {
 
   it('moves a shared headline word up when the title weight rises', () => {
     const c = catalog(specs);
-    assert.deepEqual(ids(c, 't', { fieldWeights: { title: 3 } as RelatedOptions['fieldWeights'] }), ['h', 'k', 'o']);
+    assert.deepEqual(ids(c, 't', { fieldWeights: { title: 3 } }), ['h', 'k', 'o']);
     // Back to the defaults: the cached default index still answers as before.
     assert.deepEqual(ids(c, 't'), ['k', 'h', 'o']);
   });
@@ -242,7 +242,7 @@ describe('related: field weights', () => {
   it('merges partial weights over the defaults and clamps each one', async () => {
     const { resolveRelatedOptions, RELATED_DEFAULTS } = await import('../../src/core/options.js');
     assert.equal(resolveRelatedOptions({}).fieldWeights, RELATED_DEFAULTS.fieldWeights);
-    assert.equal(resolveRelatedOptions({ fieldWeights: { title: 1.5 } as RelatedOptions['fieldWeights'] }).fieldWeights, RELATED_DEFAULTS.fieldWeights);
+    assert.equal(resolveRelatedOptions({ fieldWeights: { title: 1.5 } }).fieldWeights, RELATED_DEFAULTS.fieldWeights);
     assert.deepEqual(RELATED_DEFAULTS.fieldWeights, { title: 1.5, summary: 1.25, tags: 1.25, keywords: 1 });
     const bad = { title: 99, summary: -1, tags: Number.NaN, keywords: '2' } as unknown as RelatedOptions['fieldWeights'];
     assert.deepEqual(resolveRelatedOptions({ fieldWeights: bad }).fieldWeights, { title: 10, summary: 0, tags: 1.25, keywords: 1 });
