@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromiumLaunchOptions } from './chromium.config.mjs';
 
 const FIXTURES = new URL('./test/fixtures/elements/', import.meta.url);
 const requests = new Map();
@@ -75,18 +76,7 @@ export default {
   concurrency: 1,
   browsers: [
     chromeLauncher({
-      launchOptions: {
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--headless=new',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
+      launchOptions: chromiumLaunchOptions(),
     }),
   ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2021' })],

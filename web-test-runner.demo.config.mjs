@@ -16,6 +16,7 @@ import { buildSync } from 'esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { buildDemo } from './scripts/build-demo.mjs';
+import { chromiumLaunchOptions } from './chromium.config.mjs';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 const { outDir } = buildDemo({ quiet: true });
@@ -35,18 +36,7 @@ if (!existsSync(CORE)) buildSync({
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 const launcher = chromeLauncher({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  },
+  launchOptions: chromiumLaunchOptions(),
 });
 
 /** Opens `path` of the test server in a new tab `width` px wide and waits for both widgets to settle. */

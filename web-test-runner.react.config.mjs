@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromiumLaunchOptions } from './chromium.config.mjs';
 
 const ROOT = new URL('.', import.meta.url).pathname;
 const PREFIX = '/__react__/';
@@ -72,18 +73,7 @@ export default {
   concurrency: 1,
   browsers: [
     chromeLauncher({
-      launchOptions: {
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--headless=new',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
+      launchOptions: chromiumLaunchOptions(),
     }),
   ],
   plugins: [reactAsModules(), esbuildPlugin({ ts: true, target: 'es2021' })],

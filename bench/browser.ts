@@ -9,19 +9,11 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.config.mjs';
 
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-/** One flag set for puppeteer and Lighthouse, so both measure the same browser. */
-export const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// One flag set for puppeteer and Lighthouse (and the test runners), so all measure the same browser.
+export const CHROME_PATH = CHROMIUM_PATH;
+export const CHROME_FLAGS: string[] = [...CHROMIUM_ARGS];
 
 interface Route {
   body: Buffer;
