@@ -40,6 +40,17 @@ export interface Article {
   views30d?: number;
   /** Weighted terms, most important first (written by `build`). */
   keywords: WeightedTerm[];
+  /**
+   * Build-time nearest neighbours, best first: `[position, similarity]` with
+   * `position` an index into {@link NormalizedManifest.articles} (the
+   * normalised list, not the raw input) and `similarity` in (0, 1]. Written
+   * by `build` as the manifest field `near`, a flat integer array
+   * `[rawIndex, milli, rawIndex, milli, ...]` (raw index into the document's
+   * article list, similarity × 1000 rounded, 1..1000); the normaliser maps raw
+   * indices to normalised positions and skips pairs that point at a dropped,
+   * missing or the same record. Absent when the manifest was not built.
+   */
+  near?: [position: number, similarity: number][];
   lang?: string;
   sponsored?: boolean;
   noindex?: boolean;
