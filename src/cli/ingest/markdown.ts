@@ -5,7 +5,7 @@
  * names one.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import matter from 'gray-matter';
 import { compact, normalizeLang, personName, problem, resolveUrl, setDate, toRawImage, uniqueTags } from './common.js';
 import { parseDateMs } from './date.js';
@@ -411,8 +411,11 @@ export async function readMarkdownFolder(dir: string, ctx: ReaderContext): Promi
   }
   const baseCtx = { ...ctx, baseUrl: ctx.baseUrl };
   const drafts: Draft[] = [];
+  // Given Jekyll's `_posts` (or `_drafts`) folder itself, its name still decides the URL rules.
+  const root = basename(resolve(dir));
+  const prefix = root === '_posts' || root === '_drafts' ? `${root}/` : '';
   for (const [index, file] of files.entries()) {
-    const rel = relative(dir, file).split(sep).join('/');
+    const rel = prefix + relative(dir, file).split(sep).join('/');
     let text: string;
     try {
       text = decodeBytes(new Uint8Array(await readFile(file))).text;

@@ -129,3 +129,12 @@ test('a folder without Markdown files is an error that says so, even without --b
   assert.equal(problems.length, 1);
   assert.match(problems[0]!.message, /pageviews: a folder is read as Markdown posts, and this one has no \.md, \.markdown or \.mdx files/);
 });
+
+test('Jekyll: the _posts folder given on its own still follows the date permalink rules', async () => {
+  const { articles } = await load('jekyll/_posts');
+  assert.deepEqual(articles.map((a) => a.url), [
+    'https://site.example.com/2024/01/02/first-post.html',
+    'https://site.example.com/news/local/2024/02/03/with-categories.html',
+    'https://site.example.com/2024/pretty/',
+  ]);
+});
