@@ -5,42 +5,56 @@
 
 const TRACKING_PARAM = /^(utm_.*|fbclid|gclid)$/i;
 
+/** A URL written with a scheme (`https:`, `javascript:`), white space before it allowed. */
+export const SCHEME = /^\s*[a-z][a-z\d+.-]*:/i;
+
 /**
- * Parses `value` against `base`; only `http:`/`https:` results, credentials
- * or not. An unusable base is ignored rather than failing absolute URLs too
+ * Parses `value` (trimmed; anything but a string is refused, never
+ * converted) against `base`; only `http:`/`https:` results, credentials or
+ * not. An unusable base is ignored rather than failing absolute URLs too
  * (the WHATWG parser rejects the pair when the base alone is bad).
  */
-function parseHttp(value: string, base?: string): URL | undefined {
+function parseHttp(value: unknown, base?: string): URL | undefined {
+  if (typeof value != 'string') return;
+  const text = value.trim();
   let url: URL;
   try {
-    url = new URL(value, base);
+    url = new URL(text, base);
   } catch {
     try {
-      if (base === undefined) return undefined;
-      url = new URL(value);
+      url = new URL(text);
     } catch {
-      return undefined;
+      return;
     }
   }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  return /^https?:$/.test(url.protocol) ? url : undefined;
 }
 
 /**
  * Resolves `value` against `base` and returns it only when the result is an
- * `http:` or `https:` URL without credentials; otherwise `undefined`. The
+ * `http:` or `https:` URL without credentials; otherwise `undefined` (also
+ * for anything that is not a string). White space around it is ignored. The
  * WHATWG parser already strips leading control characters and tabs/newlines
  * inside the scheme, so `" java\tscript:"` is recognised as `javascript:` and
  * rejected, and it reads backslashes as slashes in http(s) URLs, so the host
  * of the returned `href` is the host a browser would go to.
+ *
+ * With `link` (article links), a URL given without a scheme must resolve to
+ * the base's origin; images may come from any http(s) host.
  *
  * URLs with a user name or password are refused rather than cleaned: in a
  * link, `https://news.example@evil.example/` reads as the publisher's host
  * but goes to `evil.example`, and real credentials would leak into the
  * page, referrers and analytics.
  */
-export function safeUrl(value: string, base?: string): URL | undefined {
+export function safeUrl(value: unknown, base?: string, link?: boolean): URL | undefined {
   const url = parseHttp(value, base);
-  return url && url.username === '' && url.password === '' ? url : undefined;
+  if (!url || url.username || url.password) return;
+  // With `link`, a URL written without a scheme must stay on its base's
+  // origin: `//evil.example/`, `\\evil.example` and `/\evil.example` look
+  // relative but leave the site. The scheme is looked for as the URL parser
+  // sees the text: without leading controls and spaces, tabs or newlines.
+  return link && !SCHEME.test((value as string).replace(/[\t\n\r]|^[\0- ]+/g, '')) && url.origin != parseHttp(base)?.origin ? undefined : url;
 }
 
 /**
@@ -53,16 +67,17 @@ export function safeUrl(value: string, base?: string): URL | undefined {
  */
 export function canonicalUrl(value: string, base?: string): string | undefined {
   const url = parseHttp(value, base);
-  if (!url) return undefined;
+  return url && canonicalize(url);
+}
+
+/** {@link canonicalUrl} of an already parsed http(s) URL, which it changes: one parse instead of two. */
+export function canonicalize(url: URL): string {
   // URL already lowercases scheme and host and drops default ports.
-  url.username = '';
-  url.password = '';
-  url.hash = '';
-  const all = [...url.searchParams];
-  const kept = all.filter(([key]) => !TRACKING_PARAM.test(key));
+  url.username = url.password = url.hash = '';
+  const params = url.searchParams;
+  // Deleting re-serialises the query, so only when there is something to delete.
+  for (const key of [...params.keys()]) if (TRACKING_PARAM.test(key)) params.delete(key);
   // A query with no parameters (`/a?`, `/a?&`) names the same page as none.
-  if (kept.length !== all.length || kept.length === 0) {
-    url.search = kept.length ? '?' + new URLSearchParams(kept).toString() : '';
-  }
+  if (!('' + params)) url.search = '';
   return url.href;
 }

@@ -65,6 +65,9 @@ function assertCleanText(value: unknown, max: number, what: string): void {
 function assertSafe(result: NormalizedManifest, recordCount: number): void {
   const ids = new Set<string>();
   for (const a of result.articles) assertArticle(a, ids);
+  result.articles.forEach((a, i) => {
+    for (const [p] of a.near ?? []) assert.ok(p < result.articles.length && p !== i, `${a.id}: neighbour ${p} is another kept article`);
+  });
   assert.equal(result.articles.length, new Set(result.articles.map((a) => a.canonicalUrl)).size, 'canonical URLs are unique');
   if (result.problems.some((p) => p.index === -1)) {
     assert.deepEqual(result.articles, [], 'a document problem drops every article');
@@ -86,7 +89,7 @@ function assertSafe(result: NormalizedManifest, recordCount: number): void {
 }
 
 function assertArticle(a: Article, ids: Set<string>): void {
-  assert.equal(Object.getPrototypeOf(a), Object.prototype, 'articles are plain objects');
+  assert.equal(Object.getPrototypeOf(a), null, 'articles have no prototype to read polluted fields from');
   assertCleanText(a.id, 200, 'id');
   assert.ok(a.id.length > 0 && !ids.has(a.id), `id ${a.id} is non-empty and unique`);
   ids.add(a.id);
@@ -114,7 +117,14 @@ function assertArticle(a: Article, ids: Set<string>): void {
   }
   for (const k of ['views', 'views24h', 'views7d', 'views30d'] as const) if (a[k] !== undefined) assert.ok(a[k]! >= 0);
   for (const k of ['sponsored', 'noindex'] as const) if (a[k] !== undefined) assert.equal(a[k], true);
-  const allowed = new Set(['id', 'url', 'canonicalUrl', 'title', 'summary', 'image', 'section', 'tags', 'author', 'publishedAt', 'updatedAt', 'views', 'views24h', 'views7d', 'views30d', 'keywords', 'lang', 'sponsored', 'noindex', 'body']);
+  if (a.near !== undefined) {
+    assert.ok(Array.isArray(a.near) && a.near.length <= 100, 'at most 100 neighbours');
+    for (const pair of a.near) {
+      assert.ok(Array.isArray(pair) && pair.length === 2 && Number.isInteger(pair[0]) && pair[0] >= 0, `neighbour ${JSON.stringify(pair)} is a position`);
+      assert.ok(pair[1] > 0 && pair[1] <= 1, `similarity ${pair[1]} is in (0, 1]`);
+    }
+  }
+  const allowed = new Set(['id', 'url', 'canonicalUrl', 'title', 'summary', 'image', 'section', 'tags', 'author', 'publishedAt', 'updatedAt', 'views', 'views24h', 'views7d', 'views30d', 'keywords', 'near', 'lang', 'sponsored', 'noindex', 'body']);
   for (const key of Object.keys(a)) assert.ok(allowed.has(key), `unexpected key ${key}`);
 }
 
@@ -192,13 +202,9 @@ const URL_CASES: [string, string | undefined, string?][] = [
   ['file:///etc/passwd', undefined],
   ['ftp://news.example/a', undefined],
   // protocol-relative and backslash tricks: without a base they are not URLs;
-  // with one, the output is the WHATWG serialisation, so the host shown is the host a browser visits
+  // with one, see the test below (links refused, images kept)
   ['//evil.example/x', undefined],
-  ['//evil.example/x', 'https://evil.example/x', BASE],
   ['\\\\evil.example\\x', undefined],
-  ['\\\\evil.example\\x', 'https://evil.example/x', BASE],
-  ['/\\evil.example/x', 'https://evil.example/x', BASE],
-  ['\\/evil.example/x', 'https://evil.example/x', BASE],
   ['https:\\\\evil.example\\x', 'https://evil.example/x'],
   ['http:/\\/evil.example/x', 'http://evil.example/x'],
   ['https:evil.example/x', 'https://evil.example/x'],
@@ -246,6 +252,17 @@ for (const [input, expected, base] of URL_CASES) {
     }
   });
 }
+
+test('protocol-relative and backslash tricks against a base: the link is refused (it leaves the site), the same string as an image is kept', () => {
+  for (const input of ['//evil.example/x', '\\\\evil.example\\x', '/\\evil.example/x', '\\/evil.example/x']) {
+    const link = normalizeManifest([{ id: 'a', title: 'T', url: input }], { manifestUrl: BASE });
+    assert.deepEqual(link.articles, [], input);
+    assert.deepEqual(link.problems.map((p) => [p.field, p.code]), [['url', 'unsafe-url']], input);
+    const img = normalizeManifest([{ id: 'a', title: 'T', url: '/ok', image: input }], { manifestUrl: BASE });
+    // The WHATWG serialisation: the host shown is the host a browser visits.
+    assert.equal(img.articles[0].image?.src, 'https://evil.example/x', input);
+  }
+});
 
 test('safeUrl refuses credentials; canonicalUrl drops them so a page URL with a user name still matches', () => {
   assert.equal(safeUrl('https://user:pass@news.example/a'), undefined);
@@ -348,7 +365,7 @@ const WRONG: [string, unknown][] = [
 ];
 
 const ALL_FIELDS = ['id', 'url', 'title', 'summary', 'image', 'section', 'tags', 'author', 'publishedAt', 'updatedAt',
-  'views', 'views24h', 'views7d', 'views30d', 'keywords', 'lang', 'sponsored', 'noindex', 'body'] as const;
+  'views', 'views24h', 'views7d', 'views30d', 'keywords', 'near', 'lang', 'sponsored', 'noindex', 'body'] as const;
 
 test(`${WRONG.length} wrong types and sizes × ${ALL_FIELDS.length} article fields: no throw, the other records still normalise`, () => {
   for (const field of ALL_FIELDS) {
@@ -452,7 +469,7 @@ test('`__proto__` and `constructor` keys in JSON neither pollute prototypes nor 
     const { articles } = normalizeManifest(JSON.parse(text));
     assert.equal(articles.length, 1);
     const [a] = articles;
-    assert.equal(Object.getPrototypeOf(a), Object.prototype);
+    assert.equal(Object.getPrototypeOf(a), null);
     assert.equal((a as unknown as Record<string, unknown>).isAdmin, undefined);
     assert.equal(a.summary, undefined);
     assert.equal(a.views, undefined);
@@ -478,7 +495,7 @@ test('a polluted Object.prototype or Array.prototype does not change the output'
   const cleanSparse = normalizeManifest(sparse());
   const polluted: Record<string, unknown> = {
     title: 'polluted', summary: '<img src=x onerror=alert(1)>', url: 'javascript:alert(1)', image: 'https://evil.example/x.png',
-    alt: 'polluted alt', tags: ['polluted'], views: 1e9, sponsored: true, noindex: true, keywords: ['polluted'],
+    alt: 'polluted alt', tags: ['polluted'], views: 1e9, sponsored: true, noindex: true, keywords: ['polluted'], near: [0, 1000, 1, 1000],
     home_page_url: 'https://evil.example/', articles: [{ id: 'p', url: 'https://evil.example/p', title: 'P' }],
     items: [], _readnext: { section: 'polluted' }, name: 'polluted', body: 'polluted', lang: 'xx', language: 'xx',
   };
@@ -540,7 +557,7 @@ test('100,001 records: the first 100,000 (maxArticles default) are kept, the res
   assert.equal(articles.length, 100_000);
   assert.equal(articles.at(-1)!.id, '99999');
   assert.deepEqual(problems.map((p) => [p.index, p.code, p.level]), [[100_000, 'too-many', 'error']]);
-  assert.match(problems[0].message, /^1 records? /);
+  assert.match(problems[0].message, /\b1 records? dropped/);
   assert.ok(ms < 15_000, `100k records normalise in ${Math.round(ms)} ms`);
 });
 

@@ -71,7 +71,7 @@ test('maps every optional field and keeps image objects', () => {
     }),
   ]);
   assert.deepEqual(problems, []);
-  assert.deepEqual(articles[0], {
+  assert.deepEqual({ ...articles[0] }, {
     id: 'a', url: 'https://news.example/a', canonicalUrl: 'https://news.example/a', title: 'Title a',
     summary: 'A summary', image: { src: 'https://img.example/a.jpg', alt: 'A cat', width: 640, height: 360 },
     section: 'World', tags: ['one', 'two'], author: 'Ada',
@@ -161,4 +161,48 @@ test('numeric ids become strings; invisible characters are stripped and long tit
   assert.equal(articles[0].title, 'Zerowidth bidi title');
   assert.ok(articles[1].title.length <= 300);
   assert.ok(articles[1].title.endsWith('…'));
+});
+
+test('problem messages name the field, say what is wrong and show the value', () => {
+  const { problems } = normalizeManifest([
+    article('a', { views: -4, publishedAt: 'last Tuesday', tags: 'x' }),
+    { id: 'b', title: 'B', url: 'javascript:alert(1)' },
+    { id: 'c', title: 'C', url: '/c' },
+    { id: 'd', url: 'https://news.example/d' },
+    7,
+  ]);
+  const messages = problems.map((p) => p.message);
+  assert.deepEqual(messages.slice(0, 3), ['publishedAt: invalid date ("last Tuesday")', 'views: invalid number (-4)', 'tags: invalid type ("x")']);
+  assert.match(messages[3], /^url: unsafe url \("javascript:alert\(1\)"\)$/);
+  assert.match(messages[4], /^url: invalid url \("\/c" is relative, no base URL\)$/);
+  assert.equal(messages[5], 'title: missing field');
+  assert.equal(messages[6], 'not an object (7)');
+  assert.match(normalizeManifest({ version: 3, articles: [] }).problems[0].message, /^unsupported version \(3, expected 1\)$/);
+});
+
+test('protocol-relative and backslash article URLs that leave the manifest origin are dropped as unsafe', () => {
+  const { articles, problems } = normalizeManifest(
+    [
+      { id: 'a', title: 'A', url: '//evil.example/a' },
+      { id: 'b', title: 'B', url: '/\\evil.example/b' },
+      { id: 'c', title: 'C', url: '/c', image: '//cdn.example/c.jpg' },
+    ],
+    { manifestUrl: 'https://news.example/readnext.json' },
+  );
+  assert.deepEqual(articles.map((a) => [a.url, a.image?.src]), [['https://news.example/c', 'https://cdn.example/c.jpg']]);
+  assert.deepEqual(problems.map((p) => [p.index, p.field, p.code]), [[0, 'url', 'unsafe-url'], [1, 'url', 'unsafe-url']]);
+});
+
+test('articles have no prototype, so a polluted Object.prototype adds no field', () => {
+  const proto = Object.prototype as Record<string, unknown>;
+  proto.lang = 'xx';
+  proto.near = [[0, 1]];
+  try {
+    const [article] = normalizeManifest([{ id: 'a', title: 'A', url: 'https://e.com/a' }]).articles;
+    assert.equal(article!.lang, undefined);
+    assert.equal(article!.near, undefined);
+  } finally {
+    delete proto.lang;
+    delete proto.near;
+  }
 });
