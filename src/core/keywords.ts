@@ -1,9 +1,12 @@
 /**
  * Build-time keyword extraction: each article's text becomes a short list of
  * terms chosen by TF-IDF over the whole catalogue, which is all the browser
- * ever sees of the body. With the title and summary (shipped anyway) the list
- * forms the article's compact vector for the related ranker's cosine stage.
+ * ever sees of the body. With the title and summary the list forms each
+ * article's vector for the build's neighbour search (`near`, computed in Node);
+ * in the browser the shipped keywords feed the MiniSearch fallback and
+ * explanations. Stop words follow the article's language (src/core/lang).
  */
+import { detectLanguage, stopTermTest } from './lang/index.js';
 import { terms } from './text.js';
 import type { Article, WeightedTerm } from './types.js';
 
@@ -35,6 +38,15 @@ export interface KeywordOptions {
   skipShipped: boolean;
   /** Weights are rounded to this many significant digits. Defaults to 2. */
   digits: number;
+  /**
+   * The catalogue's language (a BCP 47 tag such as `es` or `pt-BR`: the
+   * manifest's `lang`), for articles without a `lang` of their own. Decides
+   * which stop words, besides the English ones, never become keywords.
+   * Defaults to none: an article without `lang` then has its language
+   * guessed from its text (script, then stop-word frequency; see
+   * `detectLanguage`).
+   */
+  lang: string | undefined;
 }
 
 export const KEYWORD_DEFAULTS: Readonly<KeywordOptions> = Object.freeze({
@@ -44,23 +56,57 @@ export const KEYWORD_DEFAULTS: Readonly<KeywordOptions> = Object.freeze({
   minDocFrequency: 2,
   skipShipped: true,
   digits: 2,
+  lang: undefined,
 });
 
-type KeywordSource = Pick<Article, 'title' | 'summary' | 'tags' | 'body'>;
+type KeywordSource = Pick<Article, 'title' | 'summary' | 'tags' | 'body'> & { lang?: string | undefined };
 
-/** Term counts for one article, title and summary words counted extra. */
+/**
+ * The language whose stop words apply to an article: its own `lang`, else
+ * the catalogue's (`KeywordOptions.lang`), else a guess from its text.
+ */
+export function keywordLanguage(article: KeywordSource, catalogueLang?: string): string | undefined {
+  if (article.lang !== undefined || catalogueLang !== undefined) return article.lang ?? catalogueLang;
+  // Remembered per article: the build asks for keywords and for vectors.
+  if (!detected.has(article)) detected.set(article, detectLanguage([article.title, article.summary, article.body].filter(Boolean).join('\n')));
+  return detected.get(article);
+}
+
+const detected = new WeakMap<KeywordSource, string | undefined>();
+
+/** Term counts for one article, title and summary words counted extra; stop words of the article's language left out. */
 export function termCounts(article: KeywordSource, options: Partial<KeywordOptions> = {}): Map<string, number> {
   const o = { ...KEYWORD_DEFAULTS, ...options };
+  const isStop = stopTermTest(keywordLanguage(article, o.lang));
   const counts = new Map<string, number>();
   const add = (text: string | undefined, weight: number) => {
     if (!text) return;
-    for (const term of terms(text)) counts.set(term, (counts.get(term) ?? 0) + weight);
+    for (const term of terms(text)) if (!isStop(term)) counts.set(term, (counts.get(term) ?? 0) + weight);
   };
   add(article.title, o.titleWeight);
   add(article.summary, o.summaryWeight);
   for (const tag of article.tags ?? []) add(tag, o.summaryWeight);
   add(article.body, 1);
   return counts;
+}
+
+/**
+ * The article with the stop words of its language taken out of its title,
+ * summary and tags, each left as its terms joined by spaces (which the
+ * tokeniser reads back unchanged). For build-time vectors, such as the
+ * neighbour lists: the ranker reads these fields with English stop words
+ * only, and "de", "la" or "die" in two headlines would otherwise relate
+ * them. Not for display.
+ */
+export function withoutStopWords<T extends KeywordSource>(article: T, catalogueLang?: string): T {
+  const isStop = stopTermTest(keywordLanguage(article, catalogueLang));
+  const clean = (text: string) => terms(text).filter((t) => !isStop(t)).join(' ');
+  return {
+    ...article,
+    title: clean(article.title),
+    ...(article.summary !== undefined && { summary: clean(article.summary) }),
+    ...(article.tags && { tags: article.tags.map(clean).filter(Boolean) }),
+  };
 }
 
 /** Terms the manifest already carries outside `keywords`. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractKeywords, shippedTerms, termCounts } from '../../src/core/keywords.js';
+import { extractKeywords, keywordLanguage, shippedTerms, termCounts, withoutStopWords } from '../../src/core/keywords.js';
+import { terms } from '../../src/core/text.js';
 
 const doc = (title: string, body: string, summary?: string) => ({ title, body, tags: [], ...(summary && { summary }) });
 
@@ -48,5 +49,72 @@ describe('extractKeywords', () => {
 
   it('returns nothing for an empty catalogue', () => {
     assert.deepEqual(extractKeywords([]), []);
+  });
+});
+
+describe('extractKeywords: languages', () => {
+  // Two short Spanish stories: the function words they share ("para",
+  // "como", "desde") are in every Spanish text and must never be keywords.
+  const es = [
+    { title: 'Uno', tags: [], body: 'El gobierno aprobó el presupuesto para la sanidad, como desde hace años, con más dinero para hospitales.' },
+    { title: 'Dos', tags: [], body: 'Los hospitales piden más dinero para la sanidad, como desde hace meses, y el gobierno estudia el presupuesto.' },
+  ];
+  const words = (list: readonly (readonly [string, number])[]) => list.map(([t]) => t).sort();
+
+  it("leaves out the stop words of the article's language", () => {
+    const withLang = extractKeywords(es.map((a) => ({ ...a, lang: 'es-ES' })), { skipShipped: false });
+    assert.deepEqual(words(withLang[0]!), ['aprobo', 'dinero', 'gobierno', 'hospitales', 'presupuesto', 'sanidad']);
+    // With English stop words only, the Spanish function words come through.
+    const asEnglish = extractKeywords(es.map((a) => ({ ...a, lang: 'en' })), { skipShipped: false });
+    for (const w of ['como', 'desde', 'para', 'mas']) assert.ok(words(asEnglish[0]!).includes(w), w);
+  });
+
+  it("uses the catalogue's language for articles without one, and the article's own first", () => {
+    assert.deepEqual(words(extractKeywords(es, { skipShipped: false, lang: 'es' })[0]!), ['aprobo', 'dinero', 'gobierno', 'hospitales', 'presupuesto', 'sanidad']);
+    assert.ok(words(extractKeywords(es.map((a) => ({ ...a, lang: 'en' })), { skipShipped: false, lang: 'es' })[0]!).includes('para'));
+    assert.equal(keywordLanguage({ title: 'x', tags: [], lang: 'pt' }, 'es'), 'pt');
+    assert.equal(keywordLanguage({ title: 'x', tags: [] }, 'es'), 'es');
+  });
+
+  it('guesses the language when nobody declared it', () => {
+    assert.equal(keywordLanguage(es[0]!), 'es');
+    assert.deepEqual(words(extractKeywords(es, { skipShipped: false })[0]!), ['aprobo', 'dinero', 'gobierno', 'hospitales', 'presupuesto', 'sanidad']);
+  });
+
+  it('makes Chinese words, not whole sentences, into keywords', () => {
+    const zh = [
+      { title: '甲', tags: [], body: '中央银行宣布维持利率不变，经济学家认为通货膨胀正在回落。' },
+      { title: '乙', tags: [], body: '经济学家预计中央银行明年下调利率，通货膨胀压力减轻。' },
+    ];
+    const [first] = extractKeywords(zh, { skipShipped: false });
+    for (const w of ['银行', '利率', '膨胀']) assert.ok(words(first!).includes(w), `${w} in ${words(first!).join('|')}`);
+    assert.ok(words(first!).every((w) => w.length >= 2 && w.length <= 4), words(first!).join('|'));
+  });
+
+  it('never keeps Japanese words written only in hiragana (particles, inflections)', () => {
+    const ja = [
+      { title: '一', tags: [], body: '中央銀行は金利を据え置きました。物価が安定しました。' },
+      { title: '二', tags: [], body: '物価が上がりました。中央銀行は金利を注視しました。' },
+    ];
+    const [first] = extractKeywords(ja, { skipShipped: false });
+    assert.ok(words(first!).includes('金利') && words(first!).includes('物価'), words(first!).join('|'));
+    assert.ok(!words(first!).some((w) => /^[\u3041-\u309f]+$/.test(w)), words(first!).join('|'));
+  });
+});
+
+describe('withoutStopWords', () => {
+  it("takes the language's stop words out of title, summary and tags, leaving text the tokeniser reads back", () => {
+    const a = { id: 'x', title: 'La economía de España crece', summary: 'Según el banco, la inflación baja.', tags: ['Economía', 'de'], body: 'x', lang: 'es' };
+    const out = withoutStopWords(a);
+    assert.deepEqual([out.title, out.summary, out.tags], ['economia espana crece', 'banco inflacion baja', ['economia']]);
+    assert.deepEqual(terms(out.title), ['economia', 'espana', 'crece']);
+    // Everything else stays.
+    assert.equal(out.id, 'x');
+    assert.equal(out.body, 'x');
+  });
+
+  it('changes no English term, and uses the catalogue language for articles without one', () => {
+    assert.equal(withoutStopWords({ title: "The Mayor's budget plan", tags: [] }).title, 'mayor budget plan');
+    assert.equal(withoutStopWords({ title: 'Die Wirtschaft wächst', tags: [] }, 'de').title, 'wirtschaft wachst');
   });
 });
