@@ -24,8 +24,7 @@ export class Catalog {
 
   /** The search index, built on first access when none was given. */
   get index(): ArticleIndex {
-    this._index ??= createIndex(this.articles);
-    return this._index;
+    return (this._index ??= createIndex(this.articles));
   }
 
   /** True once an index exists (given, built, or set by an async builder). */
@@ -44,13 +43,12 @@ export class Catalog {
 
   /** Looks an article up by any URL that canonicalises to the same key. */
   getByUrl(url: string): Article | undefined {
-    const key = canonicalUrl(url);
-    return key === undefined ? undefined : this.byUrl.get(key);
+    return this.byUrl.get(canonicalUrl(url)!);
   }
 
   /** The article a page is about: by id, else by URL; undefined when not in the catalogue. */
   find(ref: { id?: string | undefined; url?: string | undefined }): Article | undefined {
-    return (ref.id !== undefined ? this.byId.get(ref.id) : undefined) ?? (ref.url ? this.getByUrl(ref.url) : undefined);
+    return this.byId.get(ref.id!) ?? (ref.url ? this.getByUrl(ref.url) : undefined);
   }
 }
 

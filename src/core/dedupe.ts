@@ -3,10 +3,9 @@
  * twice (under two ids, or re-posted with a new URL) must never appear as
  * "related" to itself, nor twice in one list. Bodies are gone by rank time,
  * so the test uses what the manifest keeps: the canonical URL, the title and
- * the compact keyword vector.
+ * the build-time similarity of the two articles' keyword vectors.
  */
 import type { Article } from './types.js';
-import { cosine, type SparseVector } from './vector-index.js';
 
 /**
  * Cosine between keyword vectors at or above which two articles are treated
@@ -31,23 +30,16 @@ export function titleKey(title: string): string {
   return (title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }
 
-/** True when `a` and `b` look like the same story. */
-export function isNearDuplicate(
-  a: Article,
-  b: Article,
-  va?: SparseVector,
-  vb?: SparseVector,
-  minCosine: number = DUPLICATE_COSINE,
-): boolean {
-  if (a === b || a.id === b.id || a.canonicalUrl === b.canonicalUrl) return true;
+/**
+ * True when `a` and `b` look like the same story: same id or canonical URL,
+ * same {@link titleKey}, or a `similarity` (the build-time cosine from
+ * `Article.near`, which `build` keeps under the threshold for vectors too
+ * short to compare) of at least `minCosine`.
+ */
+export function isNearDuplicate(a: Article, b: Article, similarity = 0, minCosine: number = DUPLICATE_COSINE): boolean {
+  if (a.id === b.id || a.canonicalUrl === b.canonicalUrl || similarity >= minCosine) return true;
   const ta = cachedTitleKey(a);
-  if (ta !== '' && ta === cachedTitleKey(b)) return true;
-  return va !== undefined && vb !== undefined && comparable(va, vb) && cosine(va, vb) >= minCosine;
-}
-
-/** Whether two vectors are long enough for the cosine duplicate test. */
-export function comparable(va: SparseVector, vb: SparseVector): boolean {
-  return va.ids.length >= DUPLICATE_MIN_TERMS && vb.ids.length >= DUPLICATE_MIN_TERMS;
+  return ta !== '' && ta === cachedTitleKey(b);
 }
 
 const titleKeys = new WeakMap<Article, string>();
@@ -55,7 +47,7 @@ const titleKeys = new WeakMap<Article, string>();
 function cachedTitleKey(article: Article): string {
   let key = titleKeys.get(article);
   if (key === undefined) {
-    key = titleKey(article.title);
+    key = titleKey(article.title ?? '');
     titleKeys.set(article, key);
   }
   return key;

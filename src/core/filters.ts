@@ -6,15 +6,15 @@ import type { Article } from './types.js';
 
 /** A compiled exclusion test: ids, sections and tags (case-insensitive), read history and `noindex`. */
 export function eligibility(exclude: Exclusions, read: readonly string[]): (article: Article) => boolean {
-  // Re-checked here because popular() options are resolved elsewhere and
-  // options can come from untyped scripts.
+  // Checked again here: callers other than related() and popular() pass options as given.
   const e = exclusions(exclude);
-  const ids = new Set([...(e.ids ?? []), ...(Array.isArray(read) ? read.filter((r) => typeof r === 'string') : [])]);
-  const sections = new Set((e.sections ?? []).map((s) => s.toLowerCase()));
-  const tags = new Set((e.tags ?? []).map((t) => t.toLowerCase()));
+  const ids = new Set([...e.ids, ...exclusions({ ids: read }).ids]);
+  const lower = (list: readonly string[]) => new Set(list.map((s) => s.toLowerCase()));
+  const sections = lower(e.sections);
+  const tags = lower(e.tags);
   return (article) =>
     !article.noindex &&
     !ids.has(article.id) &&
-    !(article.section !== undefined && sections.has(article.section.toLowerCase())) &&
+    !sections.has(article.section?.toLowerCase() as string) &&
     !(tags.size > 0 && article.tags.some((t) => tags.has(t.toLowerCase())));
 }

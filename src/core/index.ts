@@ -14,4 +14,5 @@ export { buildManifest, BUILD_DEFAULTS, type BuildOptions, type BuildResult, typ
 export { extractKeywords, KEYWORD_DEFAULTS, type KeywordOptions } from './keywords.js';
 export { evaluate, precisionAtK, ndcgAtK, coverage, duplicateRate, type EvalOptions, type EvalReport, type EvalResult } from './eval.js';
 export { isNearDuplicate, DUPLICATE_COSINE } from './dedupe.js';
+export { computeNear, NEAR_DEFAULTS, type NearOptions } from './neighbours.js';
 export { shardOf, shardFileName, fnv1a32, displayItem, defaultShardCount, PRECOMPUTE_VERSION, SHARD_HASH, ENTRIES_PER_SHARD, type DisplayItem, type PrecomputeMeta, type ShardFile, type ShardEntry } from './shard.js';

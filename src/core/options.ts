@@ -1,6 +1,8 @@
 /**
  * Every ranking option, the MiniSearch way: one type per ranker with prose on
- * each field, defaults in one frozen object, one resolve function.
+ * each field, and one table of checks per ranker that both resolves options
+ * and holds the defaults (the frozen `*_DEFAULTS` are the checks' answers for
+ * no options).
  */
 
 /** Articles a list must never show. */
@@ -49,6 +51,8 @@ export interface RelatedOptions {
    * item: each pick maximises `(1 - diversity) × relevance - diversity ×
    * similarity to the items above`. Defaults to 0.1: near-ties go to the item
    * that adds a new angle, while a clearly more relevant item still wins.
+   * Similarities come from the articles' build-time neighbour lists, so a
+   * manifest without `near` gets no diversity.
    */
   diversity: number;
   /**
@@ -58,6 +62,12 @@ export interface RelatedOptions {
    * title and summary words state the topic, so they count a little more, but
    * not so much that one shared headline word outweighs a dozen shared body
    * keywords. A partial object changes only the fields it names.
+   *
+   * At run time they weigh the MiniSearch query of a page without build-time
+   * neighbours (outside the manifest, or a manifest not built) and the
+   * `matched` terms of explanations. A built page's neighbours were ranked
+   * with the build's weights (`readnext build --field-weights`,
+   * `BuildOptions.fieldWeights`); these cannot reorder them.
    */
   fieldWeights: FieldWeights;
   /** Recency prior: a related item's score halves every this many days of age. Defaults to 0 (off). */
@@ -109,86 +119,105 @@ export interface PopularOptions {
 
 const NONE: readonly string[] = Object.freeze([]);
 
-/** Defaults for {@link RelatedOptions} except `now`, which is read at resolve time. */
-export const RELATED_DEFAULTS: Readonly<Omit<RelatedOptions, 'now'>> = Object.freeze({
-  limit: 5,
-  exclude: Object.freeze({}),
-  maxAgeDays: 0,
-  threshold: 0.1,
-  fill: true,
-  diversity: 0.1,
-  fieldWeights: Object.freeze({ title: 1.5, summary: 1.25, tags: 1.25, keywords: 1 }),
-  recencyHalfLifeDays: 0,
-  popularityWeight: 0,
-  sameSectionBoost: 1,
-  sectionCap: 0,
-  tagCap: 0,
-  pinned: NONE,
-  sponsoredPosition: 0,
-  read: NONE,
-  recent: NONE,
-});
+type Check = (value: unknown) => unknown;
 
-/** Defaults for {@link PopularOptions} except `now`. */
-export const POPULAR_DEFAULTS: Readonly<Omit<PopularOptions, 'now'>> = Object.freeze({
-  limit: 5,
-  window: '7d',
-  metric: 'views',
-  gravity: 1.8,
-  exclude: Object.freeze({}),
-  read: NONE,
-});
+/** A number clamped into [min, max] (rounded when `int`); anything else (NaN, wrong type) gives the default `d`. */
+const num =
+  (d: number, min: number, max: number, int?: boolean): Check =>
+  (v) =>
+    typeof v === 'number' && v === v ? (int ? Math.round : Number)(Math.min(max, Math.max(min, v))) : d;
+/** One of `values`; anything else gives the first, the default. */
+const oneOf =
+  (...values: unknown[]): Check =>
+  (v) =>
+    values.includes(v) ? v : values[0];
 
-const clamp = (value: unknown, min: number, max: number, fallback: number): number =>
-  typeof value === 'number' && !Number.isNaN(value) ? Math.min(max, Math.max(min, value)) : fallback;
+const FIELD_CHECKS: Record<string, Check> = { title: num(1.5, 0, 10), summary: num(1.25, 0, 10), tags: num(1.25, 0, 10), keywords: num(1, 0, 10) };
+const FIELD_WEIGHTS: Readonly<FieldWeights> = Object.freeze(resolve<FieldWeights>(FIELD_CHECKS, 0));
+
+const COMMON: Record<string, Check> = {
+  limit: num(5, 1, 50, true),
+  exclude: exclusions,
+  now: (v) => (Number.isFinite(v) ? v : Date.now()),
+  read: strings,
+};
+
+/** Each option's check, which also holds its default (the value for `undefined`). */
+const RELATED_CHECKS: Record<string, Check> = {
+  ...COMMON,
+  maxAgeDays: num(0, 0, Infinity),
+  threshold: num(0.1, 0, 1),
+  fill: oneOf(true, false),
+  diversity: num(0.1, 0, 1),
+  fieldWeights,
+  recencyHalfLifeDays: num(0, 0, Infinity),
+  popularityWeight: num(0, 0, 1),
+  sameSectionBoost: num(1, 0, 100),
+  sectionCap: num(0, 0, 50, true),
+  tagCap: num(0, 0, 50, true),
+  pinned: strings,
+  sponsoredPosition: num(0, 0, 50, true),
+  recent: strings,
+};
+
+const POPULAR_CHECKS: Record<string, Check> = {
+  ...COMMON,
+  window: oneOf('7d', '24h', '30d', 'all'),
+  metric: oneOf('views', 'trending'),
+  gravity: num(1.8, 0, 10),
+};
 
 /**
- * Fills defaults, clamps every number into its documented range and drops
- * anything of the wrong type (options arrive from HTML attributes and
- * untyped scripts), so ranking never throws on bad options.
+ * Every option through its check: defaults filled, numbers clamped into
+ * their documented ranges, anything of the wrong type dropped (options
+ * arrive from HTML attributes and untyped scripts), so ranking never throws
+ * on bad options.
  */
+function resolve<T>(checks: Record<string, Check>, options: unknown): T {
+  const given = own(options);
+  const out: Record<string, unknown> = {};
+  for (const [key, check] of Object.entries(checks)) out[key] = check(given.get(key));
+  return out as T;
+}
+
+/** Own enumerable properties only: a polluted `Object.prototype` never sets an option. */
+function own(value: unknown): Map<string, unknown> {
+  return new Map(Object.entries(value ?? {}));
+}
+
+/** The defaults without `now`, which is read at resolve time. */
+const defaults = <T>(checks: Record<string, Check>) => {
+  const { now: _, ...d } = resolve<T & { now: number }>(checks, {});
+  return Object.freeze(d);
+};
+
+/** Defaults for {@link RelatedOptions} except `now`, which is read at resolve time. */
+export const RELATED_DEFAULTS: Readonly<Omit<RelatedOptions, 'now'>> = defaults<RelatedOptions>(RELATED_CHECKS);
+
+/** Defaults for {@link PopularOptions} except `now`. */
+export const POPULAR_DEFAULTS: Readonly<Omit<PopularOptions, 'now'>> = defaults<PopularOptions>(POPULAR_CHECKS);
+
 /** What callers pass: any subset of the options, and any subset of the field weights. */
 export type RelatedOptionsInput = Partial<Omit<RelatedOptions, 'fieldWeights'>> & { fieldWeights?: Partial<FieldWeights> };
 
+/** Fills defaults, clamps every number into its documented range and drops anything of the wrong type. */
 export function resolveRelatedOptions(options: RelatedOptionsInput = {}): RelatedOptions {
-  const o = { ...RELATED_DEFAULTS, ...stripUndefined(options ?? {}) };
-  return {
-    limit: Math.round(clamp(o.limit, 1, 50, RELATED_DEFAULTS.limit)),
-    exclude: exclusions(o.exclude),
-    maxAgeDays: clamp(o.maxAgeDays, 0, Infinity, 0),
-    now: typeof o.now === 'number' && Number.isFinite(o.now) ? o.now : Date.now(),
-    threshold: clamp(o.threshold, 0, 1, RELATED_DEFAULTS.threshold),
-    fill: typeof o.fill === 'boolean' ? o.fill : RELATED_DEFAULTS.fill,
-    diversity: clamp(o.diversity, 0, 1, RELATED_DEFAULTS.diversity),
-    fieldWeights: fieldWeights(o.fieldWeights),
-    recencyHalfLifeDays: clamp(o.recencyHalfLifeDays, 0, Infinity, 0),
-    popularityWeight: clamp(o.popularityWeight, 0, 1, 0),
-    sameSectionBoost: clamp(o.sameSectionBoost, 0, 100, 1),
-    sectionCap: Math.round(clamp(o.sectionCap, 0, 50, 0)),
-    tagCap: Math.round(clamp(o.tagCap, 0, 50, 0)),
-    pinned: strings(o.pinned),
-    sponsoredPosition: Math.round(clamp(o.sponsoredPosition, 0, 50, 0)),
-    read: strings(o.read),
-    recent: strings(o.recent),
-  };
+  return resolve(RELATED_CHECKS, options);
+}
+
+/** Fills defaults and clamps every number into its documented range. */
+export function resolvePopularOptions(options: Partial<PopularOptions> = {}): PopularOptions {
+  return resolve(POPULAR_CHECKS, options);
 }
 
 /**
  * Field weights merged over the defaults, each clamped to 0-10; a bad value
  * falls back to its own default. The defaults object itself is returned when
- * nothing differs, so the default path shares one cached vector index.
+ * nothing differs, so callers can tell the default weights by identity.
  */
 function fieldWeights(value: unknown): FieldWeights {
-  const d = RELATED_DEFAULTS.fieldWeights;
-  if (typeof value !== 'object' || value === null) return d;
-  const w = value as Partial<Record<keyof FieldWeights, unknown>>;
-  const out = {
-    title: clamp(w.title, 0, 10, d.title),
-    summary: clamp(w.summary, 0, 10, d.summary),
-    tags: clamp(w.tags, 0, 10, d.tags),
-    keywords: clamp(w.keywords, 0, 10, d.keywords),
-  };
-  return out.title === d.title && out.summary === d.summary && out.tags === d.tags && out.keywords === d.keywords ? d : out;
+  const w = resolve<FieldWeights>(FIELD_CHECKS, value);
+  return JSON.stringify(w) === JSON.stringify(FIELD_WEIGHTS) ? FIELD_WEIGHTS : w;
 }
 
 /** Only the strings of an array; anything else becomes empty. */
@@ -196,32 +225,8 @@ function strings(value: unknown): readonly string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : NONE;
 }
 
-/** Exclusions with every list reduced to its strings. */
-export function exclusions(value: unknown): Exclusions {
-  if (typeof value !== 'object' || value === null) return {};
-  const e = value as Record<string, unknown>;
-  return { ids: strings(e.ids), sections: strings(e.sections), tags: strings(e.tags) };
-}
-
-/** Fills defaults and clamps every number into its documented range. */
-export function resolvePopularOptions(options: Partial<PopularOptions> = {}): PopularOptions {
-  const o = { ...POPULAR_DEFAULTS, now: Date.now(), ...stripUndefined(options ?? {}) };
-  return {
-    ...o,
-    now: typeof o.now === 'number' && Number.isFinite(o.now) ? o.now : Date.now(),
-    exclude: exclusions(o.exclude),
-    read: strings(o.read),
-    limit: Math.round(clamp(o.limit, 1, 50, POPULAR_DEFAULTS.limit)),
-    window: (['24h', '7d', '30d', 'all'] as const).includes(o.window) ? o.window : POPULAR_DEFAULTS.window,
-    metric: o.metric === 'trending' ? 'trending' : 'views',
-    gravity: clamp(o.gravity, 0, 10, POPULAR_DEFAULTS.gravity),
-  };
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const key of Object.keys(value) as (keyof T)[]) {
-    if (value[key] !== undefined) out[key] = value[key];
-  }
-  return out;
+/** Exclusions with every list reduced to its strings (empty when missing or not a list). */
+export function exclusions(value: unknown): Required<Exclusions> {
+  const e = value as Record<string, unknown> | null | undefined;
+  return { ids: strings(e?.ids), sections: strings(e?.sections), tags: strings(e?.tags) };
 }

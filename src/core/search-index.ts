@@ -14,20 +14,29 @@ export const INDEX_FIELDS = ['title', 'summary', 'tags', 'section', 'keywords'] 
  * outside the manifest (prefix and fuzzy matching), and any search UI. The
  * ranker itself scores articles through keyword vectors (docs/relevance.md).
  */
-export const FIELD_BOOSTS: Readonly<Record<(typeof INDEX_FIELDS)[number], number>> = Object.freeze({
+export const FIELD_BOOSTS: Readonly<Record<(typeof INDEX_FIELDS)[number], number>> = {
   title: 2,
   summary: 1,
   tags: 1.5,
   section: 0.5,
   keywords: 1.5,
-});
+};
 
-export type ArticleIndex = MiniSearch<Article>;
+/**
+ * The index as readnext uses it. The script-tag bundle strips MiniSearch's
+ * methods for updating, vacuuming, suggesting and serialising (see
+ * `dropMethods` in rollup.config.mjs), so this type leaves them out and the
+ * compiler stops any code that could run in the widget from calling them.
+ */
+export type ArticleIndex = Omit<
+  MiniSearch<Article>,
+  | 'addAllAsync' | 'remove' | 'removeAll' | 'discard' | 'discardAll' | 'replace' | 'vacuum' | 'isVacuuming'
+  | 'dirtCount' | 'dirtFactor' | 'has' | 'getStoredFields' | 'autoSuggest' | 'termCount' | 'toJSON'
+>;
 
 export const INDEX_OPTIONS: Options<Article> = {
-  idField: 'id',
+  // MiniSearch's defaults: `id` as the id field, no stored fields.
   fields: [...INDEX_FIELDS],
-  storeFields: [],
   extractField(article, field) {
     const a = article as unknown as Record<string, unknown>;
     if (field === 'tags') return article.tags.join(' ');
@@ -35,9 +44,10 @@ export const INDEX_OPTIONS: Options<Article> = {
     const value = a[field];
     return typeof value === 'string' ? value : '';
   },
-  tokenize: (text) => tokenize(text),
-  processTerm: (term) => processTerm(term),
-  searchOptions: { boost: { ...FIELD_BOOSTS } },
+  // Both take one argument; MiniSearch's second (the field name) is ignored.
+  tokenize,
+  processTerm,
+  searchOptions: { boost: FIELD_BOOSTS },
 };
 
 /** Builds the index synchronously (the CLI, the eval, small catalogues). */

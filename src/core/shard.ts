@@ -84,7 +84,7 @@ export function fnv1a32(text: string): number {
  * so `?utm_source=…` and `#fragment` variants find the same shard.
  */
 export function shardOf(canonicalUrl: string, shards: number): number {
-  if (!Number.isInteger(shards) || shards < 1) throw new RangeError(`shards must be a positive integer, got ${shards}`);
+  if (!Number.isInteger(shards) || shards < 1) throw new RangeError(`shards: ${shards}`);
   return fnv1a32(canonicalUrl) % shards;
 }
 

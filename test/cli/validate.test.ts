@@ -36,3 +36,11 @@ test('JSON Feed documents are checked by the normaliser, not the manifest schema
   assert.deepEqual(report.problems, []);
   assert.equal(report.articles, 1);
 });
+
+test('a built manifest with near (neighbour pairs) validates; a malformed near is a schema problem', () => {
+  const article = (id: string, near: unknown) => ({ id, url: `https://e.com/${id}`, title: id.toUpperCase(), near });
+  const clean = validateManifest({ version: 1, articles: [article('a', [1, 850]), article('b', [0, 850])] });
+  assert.deepEqual(clean.problems, []);
+  const bad = validateManifest({ version: 1, articles: [article('a', [1, 0.85]), article('b', 'near')] });
+  assert.deepEqual(bad.problems.filter((p) => p.code === 'schema').map((p) => [p.index, p.field]).sort(), [[0, 'near'], [1, 'near']]);
+});

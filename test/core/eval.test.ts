@@ -79,4 +79,13 @@ describe('evaluate', () => {
     assert.equal(report.gzip_bytes_per_article, JSON.stringify(manifest).length / 7);
     assert.ok(report.ms_per_query_p50 <= report.ms_per_query_p95);
   });
+  it('ranks built pages from the manifest\'s neighbours', () => {
+    assert.ok(manifest.articles.every((a) => (a.near?.length ?? 0) > 0));
+  });
+  it('with pages: true, ranks each article as a page outside the manifest, never listing itself', () => {
+    const { report: pages, lists } = evaluate(fixture, { label: 'topic', k: 2, pages: true });
+    assert.equal(pages.articles, 7);
+    assert.ok([...lists].every(([id, list]) => !list.includes(id)));
+    assert.ok(pages.precision_at_k > 0.5, `P@2 ${pages.precision_at_k}`);
+  });
 });

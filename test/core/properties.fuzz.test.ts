@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { normalizeManifest, type NormalizeOptions } from '../../src/core/normalize.js';
 import { Catalog } from '../../src/core/catalog.js';
 import { related } from '../../src/core/related.js';
+import { computeNear } from '../../src/core/neighbours.js';
 import { popular } from '../../src/core/popular.js';
 import { resolvePopularOptions, resolveRelatedOptions, type PopularOptions, type RelatedOptions } from '../../src/core/options.js';
 import type { Article, PageContext, RankResult } from '../../src/core/types.js';
@@ -290,6 +291,8 @@ const property = fc.property(
     assert.ok(Array.isArray(problems));
     checkArticles(articles);
 
+    // Every third small catalogue built (neighbours), so both ranking paths are fuzzed.
+    if (manifests % 3 === 0 && articles.length <= 100) computeNear(articles, { k: 1 + (manifests % 20) }).forEach((list, i) => (articles[i]!.near = list));
     const catalog = new Catalog(articles);
     const currents: (Article | PageContext)[] = targets.map((t) => articles[t % Math.max(1, articles.length)]).filter(Boolean);
     currents.push(page);

@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { Catalog } from '../../src/core/catalog.js';
 import { normalizeManifest } from '../../src/core/normalize.js';
 import { related } from '../../src/core/related.js';
+import { computeNear } from '../../src/core/neighbours.js';
+import { DUPLICATE_COSINE } from '../../src/core/dedupe.js';
 import { titleKey } from '../../src/core/dedupe.js';
 
 // A small vocabulary makes overlaps, copies and ties common.
@@ -18,7 +20,8 @@ const articleArb = fc.record({
   sponsored: fc.boolean(),
 });
 const NOW = Date.UTC(2026, 0, 1);
-const catalogArb = fc.array(articleArb, { minLength: 1, maxLength: 40 }).map((specs) => {
+// Built (with `near`, ranked from neighbours) or not (ranked by MiniSearch), like a hand-written manifest.
+const catalogArb = fc.tuple(fc.array(articleArb, { minLength: 1, maxLength: 40 }), fc.boolean(), fc.integer({ min: 1, max: 12 })).map(([specs, built, k]) => {
   const { articles } = normalizeManifest(
     specs.map((s, i) => ({
       id: `a${i}`,
@@ -32,6 +35,7 @@ const catalogArb = fc.array(articleArb, { minLength: 1, maxLength: 40 }).map((sp
       ...(s.ageDays !== undefined && { publishedAt: NOW - s.ageDays * 86_400_000 }),
     })),
   );
+  if (built) computeNear(articles, { k }).forEach((list, i) => (articles[i]!.near = list));
   return new Catalog(articles);
 });
 const optionsArb = fc.record(
@@ -67,6 +71,11 @@ describe('related: invariants', () => {
         const titles = first.items.map((i) => titleKey(i.article.title));
         assert.equal(new Set(titles).size, titles.length, 'no two copies of one story');
         assert.ok(!titles.includes(titleKey(current.title)), 'no copy of the current story');
+        const sim = (a: (typeof first.items)[number]['article'], b: typeof a) => a.near?.find(([p]) => catalog.articles[p] === b)?.[1] ?? 0;
+        for (const [i, x] of first.items.entries()) {
+          assert.ok(sim(current, x.article) < DUPLICATE_COSINE, 'no neighbour at the duplicate threshold of the current story');
+          for (const y of first.items.slice(i + 1)) assert.ok(sim(x.article, y.article) < DUPLICATE_COSINE && sim(y.article, x.article) < DUPLICATE_COSINE, 'no two copies by similarity');
+        }
         for (const id of options.read ?? []) assert.ok(!ids.includes(id), 'never an already-read item');
         assert.ok(first.filled <= ids.length);
         const again = related(new Catalog(catalog.articles), current, opts);
@@ -81,6 +90,7 @@ describe('related: invariants', () => {
       fc.property(catalogArb, fc.string(), fc.option(fc.string(), { nil: undefined }), (catalog, title, description) => {
         const r = related(catalog, { url: 'https://elsewhere.example/', title, ...(description !== undefined && { description }) }, { now: NOW });
         assert.ok(r.items.length <= 5);
+        if (titleKey(title) !== '') assert.ok(r.items.every((i) => titleKey(i.article.title) !== titleKey(title)), 'no copy of the page by title');
       }),
       { numRuns: 200 },
     );

@@ -54,6 +54,12 @@ describe('related: relevance', () => {
     assert.deepEqual(items.map((i) => i.article.id), ['t', 'a1', 'a2']);
   });
 
+  it('never lists a copy of a page outside the catalogue (same title under another URL)', () => {
+    const c = catalog(base);
+    const page = { url: 'https://elsewhere.example/a1', title: 'Titlea1', description: 'Alpha beta gamma delta.' };
+    assert.deepEqual(related(c, page, { ...strict, limit: 3 }).items.map((i) => i.article.id), ['t', 'a2', 'a3']);
+  });
+
   it('falls back to prefix matching when a page shares no exact term', () => {
     const c = catalog(base);
     const items = related(c, { title: 'Deltas' }, strict).items;
@@ -221,22 +227,33 @@ describe('related: field weights', () => {
     ...['h', 'h2', 'k', 'o'].map(sink),
   ];
 
-  it('ranks by the default weights when none are given', () => {
-    const c = catalog(specs);
-    assert.deepEqual(ids(c, 't'), ['k', 'h', 'o']);
-    assert.deepEqual(ids(c, 't', { fieldWeights: { title: 1.5, summary: 1.25, tags: 1.25, keywords: 1 } }), ['k', 'h', 'o']);
+  it('neighbours follow the build-time weights', () => {
+    assert.deepEqual(ids(catalog(specs), 't'), ['k', 'h', 'o']);
+    assert.deepEqual(ids(catalog(specs, { fieldWeights: { title: 1.5, summary: 1.25, tags: 1.25, keywords: 1 } }), 't'), ['k', 'h', 'o']);
+    assert.deepEqual(ids(catalog(specs, { fieldWeights: { title: 3 } }), 't'), ['h', 'k', 'o']);
+    // A field weighted 0 is left out: only the shared title word is left.
+    assert.deepEqual(ids(catalog(specs, { fieldWeights: { keywords: 0 } }), 't'), ['h']);
   });
 
-  it('moves a shared headline word up when the title weight rises', () => {
-    const c = catalog(specs);
-    assert.deepEqual(ids(c, 't', { fieldWeights: { title: 3 } }), ['h', 'k', 'o']);
-    // Back to the defaults: the cached default index still answers as before.
-    assert.deepEqual(ids(c, 't'), ['k', 'h', 'o']);
+  it('at run time they do not reorder a built page: its neighbours were ranked at build time', () => {
+    assert.deepEqual(ids(catalog(specs), 't', { fieldWeights: { title: 3 } }), ['k', 'h', 'o']);
   });
 
-  it('ignores a field weighted 0', () => {
+  it('at run time they weigh the query of a page outside the manifest; 0 leaves a field out', () => {
     const c = catalog(specs);
-    assert.deepEqual(ids(c, 't', { fieldWeights: { title: 1.5, summary: 1.25, tags: 1.25, keywords: 0 } }), ['h']);
+    const page = { url: 'https://elsewhere.example/p', title: 'Harbour', description: 'Gamma.' };
+    const run = (fieldWeights: RelatedOptionsInput['fieldWeights']) => related(c, page, { ...strict, fieldWeights }).items.map((i) => i.article.id);
+    // "harbour" alone: t and h match it equally (same title length), so the tie goes by id.
+    assert.deepEqual(run({ summary: 0 }), ['h', 't']);
+    assert.deepEqual(run({ title: 0 }), ['t', 'k']);
+  });
+
+  it('weigh the matched terms of explanations', () => {
+    const c = catalog(specs);
+    const matched = (fieldWeights?: RelatedOptionsInput['fieldWeights']) =>
+      related(c, c.getById('t')!, { ...strict, ...(fieldWeights && { fieldWeights }) }).items.find((i) => i.article.id === 'h')!.matched;
+    assert.deepEqual(matched().map(([term]) => term), ['harbour']);
+    assert.ok(matched({ title: 3 })[0]![1] > matched()[0]![1]);
   });
 
   it('merges partial weights over the defaults and clamps each one', async () => {
@@ -248,17 +265,47 @@ describe('related: field weights', () => {
     assert.deepEqual(resolveRelatedOptions({ fieldWeights: bad }).fieldWeights, { title: 10, summary: 0, tags: 1.25, keywords: 1 });
     assert.equal(resolveRelatedOptions({ fieldWeights: 'heavy' as unknown as RelatedOptions['fieldWeights'] }).fieldWeights, RELATED_DEFAULTS.fieldWeights);
   });
+});
 
-  it('reuses the default index and keeps one tuned index per catalogue', async () => {
-    const { vectorIndex } = await import('../../src/core/vector-index.js');
-    const c = catalog(specs);
-    const d = vectorIndex(c);
-    assert.equal(vectorIndex(c, { title: 1.5, summary: 1.25, tags: 1.25, keywords: 1 }), d);
-    const a = vectorIndex(c, { title: 3, summary: 1.25, tags: 1.25, keywords: 1 });
-    assert.notEqual(a, d);
-    assert.equal(vectorIndex(c, { title: 3, summary: 1.25, tags: 1.25, keywords: 1 }), a);
-    const b = vectorIndex(c, { title: 4, summary: 1.25, tags: 1.25, keywords: 1 });
-    assert.notEqual(b, a);
-    assert.equal(vectorIndex(c), d);
+describe('related: build-time neighbours', () => {
+  it('ranks a built page from its neighbour list alone', () => {
+    const c = catalog(base);
+    // A list that contradicts the keywords wins: ranking reads `near`, not vectors.
+    const t = c.getById('t')!;
+    const at = (id: string) => c.articles.indexOf(c.getById(id)!);
+    t.near = [[at('a4'), 0.7], [at('a2'), 0.5], [at('sink-a1'), 0.3]];
+    assert.deepEqual(ids(c, 't'), ['a4', 'a2', 'sink-a1']);
+    const [first] = related(c, t, strict).items;
+    assert.deepEqual(first!.factors[0], { kind: 'match', detail: 'similarity', value: 0.7 });
+    // At the duplicate threshold a neighbour is a copy of the current story.
+    t.near[0]![1] = 0.8;
+    assert.deepEqual(ids(c, 't'), ['a2', 'sink-a1']);
+  });
+
+  it('ignores pairs that point outside the catalogue; an empty list (every neighbour dropped) falls back to search', () => {
+    const c = catalog(base);
+    const t = c.getById('t')!;
+    t.near = [[99, 0.9], [-1, 0.8], [c.articles.indexOf(c.getById('a3')!), 0.5]];
+    assert.deepEqual(ids(c, 't'), ['a3']);
+    t.near = [];
+    const searched = ids(c, 't');
+    t.near = undefined;
+    assert.deepEqual(searched, ids(c, 't'));
+    assert.ok(searched.length > 0);
+  });
+
+  it('a page of an unbuilt manifest (no near) is ranked by MiniSearch over its terms', () => {
+    const c = catalog(base, { near: false });
+    const r = related(c, c.getById('t')!, strict);
+    assert.deepEqual(r.items.map((i) => i.article.id), ['a1', 'a2', 'a3', 'a4']);
+    assert.equal(r.items[0]!.factors[0]!.detail, 'text match');
+  });
+
+  it('never pulls the vector index into the browser bundle', async () => {
+    const { build } = await import('esbuild');
+    const out = await build({ entryPoints: ['src/bundle.ts'], bundle: true, write: false, metafile: true, logLevel: 'silent', format: 'esm' });
+    const inputs = Object.keys(out.metafile.inputs);
+    assert.ok(inputs.includes('src/core/related.ts'));
+    assert.deepEqual(inputs.filter((p) => /vector-index|neighbours|keywords\.ts|build\.ts/.test(p)), []);
   });
 });
