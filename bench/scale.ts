@@ -1,9 +1,9 @@
 /**
  * Scale benchmark: the `readnext build --precompute` pipeline on synthetic
  * archives of 10k and 100k articles (bench/generate.ts), reporting wall time
- * per stage and peak resident memory, and how both grow with size.
+ * and CPU time per stage, peak resident memory, and how both grow with size.
  *
- *     node --import tsx bench/scale.ts [--sizes 10000,100000] [--sample N] [--workers W]
+ *     node --import tsx bench/scale.ts [--sizes 10000,100000] [--workers W] [--rebuilt-rerun]
  *
  * Each size runs in its own child process so one size's heap never inflates
  * the next one's peak. Peak memory is the child's RSS sampled every 100 ms;
@@ -11,10 +11,13 @@
  * second opinion run a size under `/usr/bin/time -v` and read "Maximum
  * resident set size".)
  *
- * `--sample N` ranks only about N related lists per size (whole shards,
- * through the precompute's own `slice` option) and extrapolates the ranking
- * time to all lists; use it when a full run would take too long. The index
- * build each worker does once is measured, not extrapolated.
+ * The build step runs without neighbours (`near: 0`): the precompute searches
+ * every article's neighbours itself, across all cores and with its frozen
+ * term statistics. After the full run come reruns: nothing changed; 1% more
+ * articles with the existing ones unchanged (the incremental path, as a
+ * build with frozen keyword statistics would feed it); and, with
+ * `--rebuilt-rerun`, 1% more with every article's keywords extracted again
+ * over the grown corpus, as `build` does today.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -22,7 +25,6 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compactArticles, precompute } from '../src/cli/precompute.js';
-import { defaultShardCount } from '../src/core/shard.js';
 import { normalizeManifest } from '../src/core/normalize.js';
 import { generate } from './generate.js';
 
@@ -38,21 +40,20 @@ interface Stage {
 interface SizeReport {
   n: number;
   stages: Stage[];
-  /** Lists ranked, and all lists there are. */
-  ranked: number;
-  lists: number;
-  /** First list done, per worker: the index build, which sampling does not shorten. */
-  warmupMs: number;
-  /** Ranking time measured and, with --sample, extrapolated to every list. */
+  /** Wall time of the precompute's neighbour search and of its ranking. */
+  nearMs: number;
   rankMs: number;
-  rankAllMs: number;
-  /** CPU time of ranking, all threads, per list. */
-  rankCpuPerListMs: number;
+  /** The pipeline: build, normalise, precompute (not generate, not the reruns). */
   totalMs: number;
-  /** CPU time of the pipeline with ranking extrapolated to all lists. */
   totalCpuMs: number;
   peakRssMb: number;
   workers: number;
+  /** The 1% rerun: neighbour lists searched and related lists ranked. */
+  addedSearched: number;
+  addedRanked: number;
+  /** The same after rebuilding every article's keywords (`--rebuilt-rerun`). */
+  rebuiltSearched?: number;
+  rebuiltRanked?: number;
 }
 
 const args = process.argv.slice(2);
@@ -61,7 +62,7 @@ const flag = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 
-async function runSize(n: number, sampleSize: number | undefined, workers: number): Promise<SizeReport> {
+async function runSize(n: number, workers: number): Promise<SizeReport> {
   let peak = process.memoryUsage().rss;
   let stagePeak = peak;
   const sample = () => {
@@ -78,70 +79,61 @@ async function runSize(n: number, sampleSize: number | undefined, workers: numbe
     const out = await run();
     sample();
     const used = process.cpuUsage(cpu);
-    stages.push({ name, ms: performance.now() - start, peakMb: Math.round(stagePeak / 2 ** 20), cpuMs: (used.user + used.system) / 1000 });
+    const stage = { name, ms: performance.now() - start, peakMb: Math.round(stagePeak / 2 ** 20), cpuMs: (used.user + used.system) / 1000 };
+    stages.push(stage);
+    // As it happens, on stderr: a long run shows where it is.
+    console.error(`  ${n}: ${name}: ${s(stage.ms)} wall, ${s(stage.cpuMs)} CPU, peak RSS ${stage.peakMb} MB`);
     return out;
   };
 
-  const records = await time('generate (input, not the pipeline)', () => generate(n));
-  const input = { version: 1, articles: records };
-  // The build step (normalise with bodies, extract keywords, drop bodies) when
-  // the core has one; otherwise normalisation alone.
-  const core = (await import('../src/core/build.js').catch(() => undefined)) as typeof import('../src/core/build.js') | undefined;
-  let manifest: unknown = input;
-  if (core?.buildManifest) manifest = await time('build: normalise + keywords', () => core.buildManifest(input, { maxArticles: n }).manifest);
-  records.length = 0;
-  // As `readnext build` does: keep one compact copy of the catalogue.
-  const articles = await time('normalise built manifest + compact', () => compactArticles(normalizeManifest(manifest, { maxArticles: n }).articles));
-  manifest = undefined;
+  // 1% more articles for the incremental rerun: generated with the rest (so
+  // they are as distinct), held back from the first runs.
+  const extra = Math.max(1, Math.round(n / 100));
+  const records = await time('generate (input, not the pipeline)', () => generate(n + extra));
+  const build = async (list: typeof records, label: string) => {
+    const input = { version: 1, articles: list };
+    const core = await import('../src/core/build.js');
+    const manifest = await time(`${label}build: normalise + keywords`, () => core.buildManifest(input, { maxArticles: list.length, near: 0 }).manifest);
+    // As `readnext build` does: keep one compact copy of the catalogue.
+    return time(`${label}normalise built manifest + compact`, () => compactArticles(normalizeManifest(manifest, { maxArticles: list.length }).articles));
+  };
+  const articles = await build(records.slice(0, n), '');
 
-  const shards = defaultShardCount(n);
-  const count = sampleSize && sampleSize < n ? Math.min(shards, Math.ceil(n / sampleSize)) : 1;
   const dir = await mkdtemp(join(tmpdir(), 'readnext-scale-'));
-  let firstAt = 0;
-  let firstCpu = process.cpuUsage();
-  let ranked = 0;
-  const start = performance.now();
+  const phases = { near: [0, 0], rank: [0, 0] };
+  const onProgress = (done: number, total: number, phase: 'near' | 'rank') => {
+    if (done === 0) phases[phase][0] = performance.now();
+    if (done === total) phases[phase][1] = performance.now();
+  };
   try {
-    const result = await time('precompute', () =>
-      precompute(articles, {
-        dir,
-        now: Date.UTC(2026, 0, 1),
-        workers,
-        slice: { index: 0, count },
-        onProgress: (done) => {
-          if (done > 0 && firstAt === 0) {
-            firstAt = performance.now();
-            firstCpu = process.cpuUsage();
-          }
-          ranked = done;
-        },
-      }),
-    );
-    const end = performance.now();
-    const rankCpu = process.cpuUsage(firstCpu);
-    const rankCpuMs = (rankCpu.user + rankCpu.system) / 1000;
-    ranked = result.computed;
-    const warmupMs = firstAt - start;
-    const rankMs = end - firstAt;
-    const rankAllMs = rankMs * (n / Math.max(1, ranked));
-    await time('precompute rerun, nothing changed', () => precompute(articles, { dir, now: Date.UTC(2026, 0, 1), workers, slice: { index: 0, count } }));
+    const now = Date.UTC(2026, 0, 1);
+    await time('precompute', () => precompute(articles, { dir, now, workers, onProgress }));
+    const nearMs = phases.near[1] - phases.near[0];
+    const rankMs = phases.rank[1] - phases.rank[0];
+    const pipeline = stages.filter((s) => !s.name.startsWith('generate'));
+    await time('precompute rerun, nothing changed', () => precompute(articles, { dir, now, workers }));
+    // +1% as a build with frozen keyword statistics would give it: the
+    // existing articles exactly as before, the new ones built with the rest.
+    const rebuilt = await build(records, 'rerun +1%: ');
+    records.length = 0;
+    const kept = [...articles, ...rebuilt.slice(n)];
+    const added = await time(`precompute rerun +1% (${extra} articles)`, () => precompute(kept, { dir, now, workers }));
+    // +1% as `build` gives it today: keyword extraction over the whole corpus
+    // moves existing articles' keywords too (a full run's work; optional).
+    const rebuiltRun = args.includes('--rebuilt-rerun') ? await time('precompute rerun +1%, rebuilt keywords', () => precompute(rebuilt, { dir, now, workers })) : undefined;
     clearInterval(timer);
-    const pipeline = stages.filter((s) => !s.name.startsWith('generate') && !s.name.includes('rerun'));
-    const measured = pipeline.reduce((sum, s) => sum + s.ms, 0);
-    const measuredCpu = pipeline.reduce((sum, s) => sum + s.cpuMs, 0);
     return {
       n,
       stages,
-      ranked,
-      lists: n,
-      warmupMs,
+      nearMs,
       rankMs,
-      rankAllMs,
-      totalMs: measured - rankMs + rankAllMs,
-      rankCpuPerListMs: rankCpuMs / Math.max(1, ranked),
-      totalCpuMs: measuredCpu - rankCpuMs + (rankCpuMs * n) / Math.max(1, ranked),
-      peakRssMb: Math.round(peak / 2 ** 20),
+      totalMs: pipeline.reduce((sum, s) => sum + s.ms, 0),
+      totalCpuMs: pipeline.reduce((sum, s) => sum + s.cpuMs, 0),
+      peakRssMb: Math.max(...pipeline.map((stage) => stage.peakMb)),
       workers,
+      addedSearched: added.searched,
+      addedRanked: added.computed,
+      ...(rebuiltRun && { rebuiltSearched: rebuiltRun.searched, rebuiltRanked: rebuiltRun.computed }),
     };
   } finally {
     clearInterval(timer);
@@ -165,28 +157,27 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 function print(reports: SizeReport[]): void {
   for (const r of reports) {
     console.log(`\n${r.n.toLocaleString('en')} articles, ${r.workers} workers`);
-    for (const stage of r.stages) console.log(`  ${stage.name.padEnd(38)} ${s(stage.ms).padStart(9)} wall ${s(stage.cpuMs).padStart(9)} CPU  peak RSS ${stage.peakMb} MB`);
-    console.log(`  ${'  of which setup + index builds'.padEnd(38)} ${s(r.warmupMs).padStart(9)}`);
-    console.log(`  ${'  of which ranking'.padEnd(38)} ${s(r.rankMs).padStart(9)}  (${r.ranked} lists, ${(r.rankMs / Math.max(1, r.ranked)).toFixed(2)} ms/list wall, ${((r.rankMs * r.workers) / Math.max(1, r.ranked)).toFixed(1)} ms/list per thread)`);
-    if (r.ranked < r.lists) console.log(`  ${'ranking, extrapolated to all lists'.padEnd(38)} ${s(r.rankAllMs).padStart(9)}`);
-    console.log(`  ${'  ranking CPU per list (all threads)'.padEnd(38)} ${`${r.rankCpuPerListMs.toFixed(1)} ms`.padStart(9)}`);
-    console.log(`  ${'pipeline total (build → precompute)'.padEnd(38)} ${s(r.totalMs).padStart(9)} wall ${s(r.totalCpuMs).padStart(9)} CPU${r.ranked < r.lists ? ' (extrapolated)' : ''}`);
-    console.log(`  ${'peak RSS (main + workers)'.padEnd(38)} ${`${r.peakRssMb} MB`.padStart(9)}`);
+    for (const stage of r.stages) console.log(`  ${stage.name.padEnd(44)} ${s(stage.ms).padStart(9)} wall ${s(stage.cpuMs).padStart(9)} CPU  peak RSS ${stage.peakMb} MB`);
+    console.log(`  ${'  of which neighbour search'.padEnd(44)} ${s(r.nearMs).padStart(9)}`);
+    console.log(`  ${'  of which ranking'.padEnd(44)} ${s(r.rankMs).padStart(9)}`);
+    console.log(`  ${'pipeline total (build → precompute)'.padEnd(44)} ${s(r.totalMs).padStart(9)} wall ${s(r.totalCpuMs).padStart(9)} CPU`);
+    console.log(`  ${'peak RSS of the pipeline (main + workers)'.padEnd(44)} ${`${r.peakRssMb} MB`.padStart(9)}`);
+    console.log(`  ${'rerun +1%: searched / ranked'.padEnd(44)} ${r.addedSearched} / ${r.addedRanked} of ${Math.round(r.n * 1.01)}`);
+    if (r.rebuiltSearched !== undefined) console.log(`  ${'rerun +1%, rebuilt keywords: searched / ranked'.padEnd(44)} ${r.rebuiltSearched} / ${r.rebuiltRanked}`);
   }
   if (reports.length === 2) {
     const [a, b] = reports as [SizeReport, SizeReport];
     const x = b.n / a.n;
-    console.log(`\ngrowth ${a.n} → ${b.n} (×${x}): time ×${(b.totalMs / a.totalMs).toFixed(1)}, ranking per list ×${(b.rankMs / b.ranked / (a.rankMs / a.ranked)).toFixed(1)}, index build ×${(b.warmupMs / a.warmupMs).toFixed(1)}, peak RSS ×${(b.peakRssMb / a.peakRssMb).toFixed(1)}`);
+    console.log(`\ngrowth ${a.n} → ${b.n} (×${x}): time ×${(b.totalMs / a.totalMs).toFixed(1)}, neighbour search ×${(b.nearMs / a.nearMs).toFixed(1)}, ranking ×${(b.rankMs / a.rankMs).toFixed(1)}, peak RSS ×${(b.peakRssMb / a.peakRssMb).toFixed(1)}`);
   }
   const big = reports.at(-1)!;
   console.log(`target at 100k: ≤ 300 s and ≤ 2048 MB; largest size: ${s(big.totalMs)}, ${big.peakRssMb} MB`);
 }
 
 const child = flag('--child');
-const sample = flag('--sample') === undefined ? undefined : Number(flag('--sample'));
 const workers = flag('--workers') === undefined ? availableParallelism() : Number(flag('--workers'));
 if (child !== undefined) {
-  process.stdout.write(JSON.stringify(await runSize(Number(child), sample, workers)));
+  process.stdout.write(JSON.stringify(await runSize(Number(child), workers)));
 } else {
   const sizes = (flag('--sizes') ?? '10000,100000').split(',').map(Number);
   const reports: SizeReport[] = [];

@@ -7,6 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { buildManifest, type BuildResult } from '../core/build.js';
 import { normalizeManifest } from '../core/normalize.js';
+import type { FieldWeights } from '../core/options.js';
 import type { Problem } from '../core/types.js';
 import { gzipBytes } from './eval.js';
 import { applyPageviews, loadInputs, loadPageviews, type IngestProblem } from './ingest/index.js';
@@ -26,12 +27,18 @@ export interface BuildCommandOptions {
   shards?: number;
   /** Compute only slice I of N of the shard files. */
   slice?: { index: number; count: number };
+  /** Neighbours per article (`near`); see `BuildOptions.near`. */
+  near?: number;
+  /** Term weights by field for the neighbours; see `BuildOptions.fieldWeights`. */
+  fieldWeights?: Partial<FieldWeights>;
   /** Fail (exit 1) when any record is dropped. */
   strict?: boolean;
   /** The clock in epoch ms (drafts in the future, popular windows). Defaults to now. */
   now?: number;
   /** Worker threads for `precompute` (default: all cores). */
   workers?: number;
+  /** Recompute the precompute's frozen term statistics instead of reusing DIR/term-stats.json. */
+  refreshStats?: boolean;
   /** Where messages go; the CLI passes stderr. */
   log: (line: string) => void;
   /** Where the manifest goes without `-o`; the CLI passes stdout. */
@@ -58,7 +65,7 @@ export async function runBuild(inputs: readonly string[], options: BuildCommandO
   try {
     result = buildManifest(
       { version: 1, ...(options.baseUrl && { home_page_url: options.baseUrl }), articles: raw },
-      { compressedSize: gzipBytes },
+      { compressedSize: gzipBytes, ...(options.near !== undefined && { near: options.near }), ...(options.fieldWeights && { fieldWeights: options.fieldWeights }) },
     );
   } catch (error) {
     log(`readnext build: ${(error as Error).message}`);
@@ -97,11 +104,13 @@ export async function runBuild(inputs: readonly string[], options: BuildCommandO
         ...(options.shards && { shards: options.shards }),
         ...(options.slice && { slice: options.slice }),
         ...(options.workers !== undefined && { workers: options.workers }),
+        ...(options.refreshStats && { refreshStats: true }),
         ...(progress && { onProgress: progress }),
       });
       log(
         `readnext build: precomputed ${done.computed} related lists (${done.reused} reused) into ${done.shards} shards` +
-          `${options.slice ? ` (slice ${options.slice.index}/${options.slice.count})` : ''}, ${done.written} files written to ${options.precompute}`,
+          `${options.slice ? ` (slice ${options.slice.index}/${options.slice.count})` : ''}, ${done.written} files written to ${options.precompute}` +
+          ` (term statistics ${done.stats === 'frozen' ? 'reused' : 'computed'})`,
       );
     }
   }

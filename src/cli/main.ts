@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { runBuild, type BuildCommandOptions } from './build.js';
 import { runEval } from './eval.js';
 import { runValidate } from './validate.js';
+import type { FieldWeights } from '../core/options.js';
 
 export interface MainIO {
   stdout: (text: string) => void;
@@ -46,6 +47,26 @@ function slice(value: string): { index: number; count: number } {
   return { index, count };
 }
 
+function nearCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 100) throw new InvalidArgumentError('expected an integer from 0 to 100');
+  return n;
+}
+
+/** `title:2 keywords:0.5` (spaces or commas): partial field weights, each 0-10. */
+export function fieldWeights(value: string): Partial<FieldWeights> {
+  const out: Partial<FieldWeights> = {};
+  for (const entry of value.split(/[\s,]+/).filter(Boolean)) {
+    const [name, weight] = entry.split(':');
+    const n = Number(weight);
+    if (!['title', 'summary', 'tags', 'keywords'].includes(name!) || weight === undefined || weight === '' || !(n >= 0 && n <= 10)) {
+      throw new InvalidArgumentError('expected field:weight pairs, fields title, summary, tags, keywords, weights 0-10, e.g. "title:2 keywords:0.5"');
+    }
+    out[name as keyof FieldWeights] = n;
+  }
+  return out;
+}
+
 function isoDate(value: string): number {
   const ms = Date.parse(value);
   if (!Number.isFinite(ms)) throw new InvalidArgumentError('expected an ISO 8601 date');
@@ -72,6 +93,9 @@ export async function main(argv: string[], io: MainIO = defaultIO): Promise<numb
     .option('--shards <n>', 'shard files for --precompute (default: about 200 entries each)', shardCount)
     .option('--shard <i/n>', 'compute only slice i of n of the shard files (merge slices by copying directories)', slice)
     .option('--workers <n>', 'worker threads for --precompute (default: all cores)', workerCount)
+    .option('--refresh-stats', 'recompute the term statistics --precompute froze in DIR/term-stats.json (otherwise reused while the catalogue size stays within 10%)')
+    .option('--near <n>', 'neighbours written per article, what the widget ranks from (default: 12; 0: none)', nearCount)
+    .option('--field-weights <weights>', 'term weights by field for the neighbours, e.g. "title:2 keywords:0.5" (default: title:1.5 summary:1.25 tags:1.25 keywords:1)', fieldWeights)
     .option('--now <date>', 'the clock for drafts, future posts and popular windows (ISO 8601; default: now)', isoDate)
     .option('--strict', 'exit 1 when any record is dropped')
     .action(async (inputs: string[], opts: BuildFlags) => {

@@ -1,11 +1,13 @@
 /**
  * `readnext build --precompute DIR` and `--index FILE`: the offline half of
- * the scale story. Every article's related list is ranked here with the same
- * core the widget runs, in worker threads across all cores, and written as
- * small sharded JSON files a CDN serves; the element fetches only its own
- * shard. Reruns are incremental and slices (`--shard I/N`) split the work
- * across machines. docs/precompute.md explains the format and the rule that
- * decides what a rerun recomputes.
+ * the scale story. Every article's nearest neighbours are searched here
+ * (exact cosine over the core's vector index, the all-pairs half) and every
+ * related list ranked from them with the same core the widget runs, both in
+ * worker threads across all cores, and written as small sharded JSON files a
+ * CDN serves; the element fetches only its own shard. Term statistics are
+ * frozen in the output directory, so reruns after additions search and rank
+ * only what can change, and slices (`--shard I/N`) split the ranking across
+ * machines. docs/precompute.md explains the format and the rules.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -14,7 +16,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Catalog } from '../core/catalog.js';
-import { resolveRelatedOptions, type PopularWindow, type RelatedOptions } from '../core/options.js';
+import { NEAR_DEFAULTS } from '../core/neighbours.js';
+import { resolveRelatedOptions, type FieldWeights, type PopularWindow, type RelatedOptions } from '../core/options.js';
 import { popular } from '../core/popular.js';
 import { createIndex } from '../core/search-index.js';
 import {
@@ -28,12 +31,22 @@ import {
   type PrecomputeMeta,
   type ShardFile,
 } from '../core/shard.js';
-import { terms } from '../core/text.js';
 import type { Article, WeightedTerm } from '../core/types.js';
-import { rankJobs, type JobResult, type WorkerInit, type WorkerRequest, type WorkerResponse } from './precompute-worker.js';
+import { VectorIndex, type TermStats } from '../core/vector-index.js';
+import {
+  nearest,
+  rankJobs,
+  setNear,
+  type JobResult,
+  type NearResult,
+  type NearTable,
+  type WorkerInit,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './precompute-worker.js';
 
 export interface PrecomputeOptions {
-  /** Output directory; created when missing. Holds `meta.json`, `shards/` and the rerun cache. */
+  /** Output directory; created when missing. Holds `meta.json`, `term-stats.json`, `shards/` and the rerun cache. */
   dir: string;
   /**
    * Number of shard files. Defaults to {@link defaultShardCount}: the smallest
@@ -46,39 +59,62 @@ export interface PrecomputeOptions {
   now: number;
   /** Ranking options for every related list (`limit` and `now` come from above). Defaults to the core's. */
   relatedOptions?: Partial<RelatedOptions>;
+  /** Neighbours searched per article, what lists are ranked from. Defaults to `NEAR_DEFAULTS.k` (as `build` writes). */
+  near?: number;
   /**
-   * Worker threads. Defaults to `os.availableParallelism()`. 0 ranks in this
+   * Worker threads. Defaults to `os.availableParallelism()`. 0 works in this
    * thread (small catalogues, debugging).
    */
   workers?: number;
   /**
    * Compute only the shard files `s` with `s % count === index`, so slices run
    * on different machines never write the same file and merging them is
-   * copying directories (`meta.json` is identical in every slice).
+   * copying directories (`meta.json` and `term-stats.json` are identical in
+   * every slice). Every slice searches every article's neighbours.
    */
   slice?: { index: number; count: number };
-  /** Called as lists are ranked; `total` is the number being recomputed this run. */
-  onProgress?: (done: number, total: number) => void;
+  /** Compute the term statistics from this catalogue even when `DIR/term-stats.json` could be reused. */
+  refreshStats?: boolean;
+  /**
+   * How far (a fraction) the catalogue size may move from the size the
+   * frozen statistics were computed at before they are refreshed anyway.
+   * Defaults to 0.1.
+   */
+  statsTolerance?: number;
+  /** Called as work is done: `phase` is the neighbour search or the ranking, `total` the items in it this run. */
+  onProgress?: (done: number, total: number, phase: 'near' | 'rank') => void;
 }
 
 export interface PrecomputeResult {
-  /** Files written (shards and `meta.json` whose bytes changed). */
+  /** Files written (shards, `meta.json` and `term-stats.json` whose bytes changed). */
   written: number;
   /** Related lists ranked this run. */
   computed: number;
   /** Related lists taken from the previous run's cache. */
   reused: number;
+  /** Neighbour lists searched this run (of every article, not only this slice's). */
+  searched: number;
   /** Shard count. */
   shards: number;
-  /** Why lists were recomputed: `none`, `changed` (some articles), or a reason for recomputing all. */
-  recompute: 'none' | 'changed' | 'no-cache' | 'options' | 'corpus';
+  /** Whether the term statistics were reused from `DIR/term-stats.json` or computed from this catalogue. */
+  stats: 'frozen' | 'fresh';
+  /**
+   * Why work was redone: `none`, `changed` (some articles), or a reason for
+   * searching every neighbour list again: no cache, different options,
+   * fresh statistics, or an article's text changed, removed or reordered.
+   */
+  recompute: 'none' | 'changed' | 'no-cache' | 'options' | 'stats' | 'corpus';
 }
 
-/** Cache file format version; bump when the rule or the cache layout changes. */
-const CACHE_VERSION = 1;
+/** Cache file format version; bump when a rule or the cache layout changes. */
+const CACHE_VERSION = 2;
+/** Stats file format version. */
+const STATS_VERSION = 1;
 /** Articles per batch sent to a worker: large enough to amortise messages, small enough to balance. */
 const BATCH = 200;
 const WINDOWS: readonly PopularWindow[] = ['24h', '7d', '30d', 'all'];
+/** Scores are sums in one order on both sides; the margin only guards the comparison. */
+const EPSILON = 1e-9;
 
 interface CacheEntry {
   ids: string[];
@@ -87,35 +123,44 @@ interface CacheEntry {
 
 interface Cache {
   version: typeof CACHE_VERSION;
-  /** Ranking code, options and format: any change means every list may change. */
+  /** Ranking code, options, neighbour count and field weights: any change means every list may change. */
   context: string;
-  /** Every article's id and text, in order: any change moves the ranker's term statistics. */
-  corpus: string;
-  /**
-   * Per article, in input order (the corpus key fixes the order), its ranking
-   * inputs other than its text (see {@link rankFingerprint}). Kept for every
-   * article, not only this slice's, so a slice sees what other slices' articles changed.
-   */
+  /** Hash of the term statistics the neighbour search used. */
+  stats: string;
+  /** Every article's id, in order. */
+  ids: string[];
+  /** Per article: hash of the text its vector is made of. */
+  texts: string[];
+  /** Per article: hash of every field the ranker reads, except `near` (see {@link rankFingerprint}). */
   fingerprints: string[];
+  /** Ids of `noindex` articles (they are never anyone's neighbour). */
+  noindex: string[];
+  /** Per article: neighbour ids, similarities × 1000, and the search bound (null: Infinity). */
+  near: [string[], number[], number | null][];
   /** This slice's lists, by article id. */
   entries: Record<string, CacheEntry>;
 }
 
 /**
- * Ranks every article's related list and writes `DIR/meta.json` and the
- * shard files of this slice; reuses the previous run's lists where they
+ * Searches every article's neighbours, ranks this slice's related lists from
+ * them and writes `DIR/meta.json`, `DIR/term-stats.json` and the slice's
+ * shard files; reuses the previous run's neighbours and lists where they
  * provably cannot have changed. Output bytes depend only on the input, the
- * options and the slice, never on the cache, worker count or timing.
+ * options, the slice and the term statistics, never on the cache, worker
+ * count or timing.
  */
 export async function precompute(articles: readonly Article[], options: PrecomputeOptions): Promise<PrecomputeResult> {
   const limit = resolveRelatedOptions({ limit: options.limit ?? options.relatedOptions?.limit }).limit;
   const shards = options.shards ?? defaultShardCount(articles.length);
   const slice = options.slice ?? { index: 0, count: 1 };
+  const k = Math.max(0, Math.round(options.near ?? NEAR_DEFAULTS.k));
   if (!Number.isInteger(shards) || shards < 1) throw new RangeError(`shards must be a positive integer, got ${shards}`);
   if (!Number.isInteger(slice.count) || slice.count < 1 || !Number.isInteger(slice.index) || slice.index < 0 || slice.index >= slice.count) {
     throw new RangeError(`slice must be I/N with 0 <= I < N, got ${slice.index}/${slice.count}`);
   }
   const relatedOptions: Partial<RelatedOptions> = { ...options.relatedOptions, limit, now: options.now };
+  const resolved = resolveRelatedOptions(relatedOptions);
+  const weights = resolved.fieldWeights;
   const catalog = new Catalog(articles);
 
   // Which articles this slice owns, by shard; the first of two articles with one canonical URL keeps the key.
@@ -133,59 +178,110 @@ export async function precompute(articles: readonly Article[], options: Precompu
     owned.set(s, list);
   });
 
-  const cacheFile = join(options.dir, slice.count === 1 ? '.readnext-cache.json' : `.readnext-cache-${slice.index}-of-${slice.count}.json`);
-  const context = await contextKey(relatedOptions);
-  const corpus = corpusKey(articles);
-  const fingerprints = articles.map(rankFingerprint);
-  const previous = await readCache(cacheFile);
-  const { jobs, recompute } = plan(articles, targets, fingerprints, previous, context, corpus);
-
-  const lists = new Map<number, CacheEntry>();
-  for (const i of targets) {
-    if (!jobs.has(i)) lists.set(i, previous!.entries[articles[i]!.id]!);
-  }
-  const results = await rank(articles, relatedOptions, [...jobs].sort((a, b) => a - b), options.workers ?? availableParallelism(), options.onProgress);
-  for (const r of results) lists.set(r.index, { ids: r.ids, filled: r.filled });
-
   await mkdir(join(options.dir, 'shards'), { recursive: true });
   let written = 0;
-  const meta: PrecomputeMeta = {
-    version: PRECOMPUTE_VERSION,
-    shards,
-    hash: SHARD_HASH,
-    limit,
-    popular: Object.fromEntries(
-      WINDOWS.map((window) => [window, popular(catalog, { window, now: options.now, limit }).items.map((item) => displayItem(item.article))]),
-    ) as Record<PopularWindow, DisplayItem[]>,
-  };
-  if (await writeIfChanged(join(options.dir, 'meta.json'), JSON.stringify(meta))) written++;
+  const statsFile = join(options.dir, 'term-stats.json');
+  const { stats, text: statsText, index: fromScratch } = await loadStats(statsFile, articles, weights, options);
+  const fresh = fromScratch !== undefined;
+  if (await writeIfChanged(statsFile, statsText)) written++;
 
-  const display = new Map<string, DisplayItem>();
-  const item = (id: string): DisplayItem => {
-    let d = display.get(id);
-    if (!d) {
-      d = displayItem(catalog.getById(id)!);
-      display.set(id, d);
-    }
-    return d;
-  };
-  for (let s = slice.index; s < shards; s += slice.count) {
-    const entries = [...(owned.get(s) ?? [])].sort((a, b) => (articles[a]!.canonicalUrl < articles[b]!.canonicalUrl ? -1 : 1));
-    const file: ShardFile = {};
-    for (const i of entries) {
-      const article = articles[i]!;
-      file[article.canonicalUrl] = { id: article.id, related: lists.get(i)!.ids.map(item) };
-    }
-    if (await writeIfChanged(join(options.dir, shardFileName(s, shards)), JSON.stringify(file))) written++;
+  const cacheFile = join(options.dir, slice.count === 1 ? '.readnext-cache.json' : `.readnext-cache-${slice.index}-of-${slice.count}.json`);
+  const context = await contextKey(relatedOptions, k);
+  const statsKey = sha(statsText);
+  const ids = articles.map((a) => a.id);
+  const texts = articles.map(textKey);
+  const fingerprints = articles.map(rankFingerprint);
+  const previous = await readCache(cacheFile);
+  // Built only when something must be searched: a rerun with nothing new skips it.
+  let built: VectorIndex | undefined = fromScratch;
+  const index = () => (built ??= new VectorIndex(articles, weights, { stats, shared: true }));
+
+  // 1. Neighbours: reuse, or search again (rule in docs/precompute.md).
+  const nearPlan = planNear(articles, index, texts, previous, context, statsKey);
+  const table = nearTable(articles.length);
+  const near: NearResult[] = new Array(articles.length);
+  if (nearPlan.reuse) {
+    const position = new Map(ids.map((id, i) => [id, i]));
+    articles.forEach((a, i) => {
+      const old = nearPlan.reuse!.get(a.id);
+      if (old === undefined || nearPlan.jobs.has(i)) return;
+      const [nearIds, milli, bound] = previous!.near[old]!;
+      near[i] = { index: i, docs: nearIds.map((id) => position.get(id)!), milli, bound: bound ?? Infinity };
+    });
   }
-  await removeStaleShards(options.dir, shards);
 
-  const cache: Cache = { version: CACHE_VERSION, context, corpus, fingerprints, entries: {} };
-  for (const i of targets) cache.entries[articles[i]!.id] = lists.get(i)!;
-  await writeFile(cacheFile + '.tmp', JSON.stringify(cache));
-  await rename(cacheFile + '.tmp', cacheFile);
+  const pool = new Pool(articles, relatedOptions, weights, index, k, options.workers ?? availableParallelism());
+  try {
+    const nearJobs = [...nearPlan.jobs].sort((a, b) => a - b);
+    for (const r of await pool.near(nearJobs, (done, total) => options.onProgress?.(done, total, 'near'))) near[r.index] = r;
+    fillTable(table, near);
 
-  return { written, computed: jobs.size, reused: targets.length - jobs.size, shards, recompute };
+    // 2. Related lists: reuse, or rank again from the neighbours.
+    const rankPlan = planRank(articles, targets, ids, fingerprints, near, previous, context, limit, resolved);
+    const lists = new Map<number, CacheEntry>();
+    for (const i of targets) if (!rankPlan.has(i)) lists.set(i, previous!.entries[articles[i]!.id]!);
+    const rankJobsList = [...rankPlan].sort((a, b) => a - b);
+    if (rankJobsList.length > 0) await pool.setNear(table);
+    for (const r of await pool.rank(rankJobsList, (done, total) => options.onProgress?.(done, total, 'rank'))) lists.set(r.index, { ids: r.ids, filled: r.filled });
+
+    const meta: PrecomputeMeta = {
+      version: PRECOMPUTE_VERSION,
+      shards,
+      hash: SHARD_HASH,
+      limit,
+      popular: Object.fromEntries(
+        WINDOWS.map((window) => [window, popular(catalog, { window, now: options.now, limit }).items.map((item) => displayItem(item.article))]),
+      ) as Record<PopularWindow, DisplayItem[]>,
+    };
+    if (await writeIfChanged(join(options.dir, 'meta.json'), JSON.stringify(meta))) written++;
+
+    const display = new Map<string, DisplayItem>();
+    const item = (id: string): DisplayItem => {
+      let d = display.get(id);
+      if (!d) {
+        d = displayItem(catalog.getById(id)!);
+        display.set(id, d);
+      }
+      return d;
+    };
+    for (let s = slice.index; s < shards; s += slice.count) {
+      const entries = [...(owned.get(s) ?? [])].sort((a, b) => (articles[a]!.canonicalUrl < articles[b]!.canonicalUrl ? -1 : 1));
+      const file: ShardFile = {};
+      for (const i of entries) {
+        const article = articles[i]!;
+        file[article.canonicalUrl] = { id: article.id, related: lists.get(i)!.ids.map(item) };
+      }
+      if (await writeIfChanged(join(options.dir, shardFileName(s, shards)), JSON.stringify(file))) written++;
+    }
+    await removeStaleShards(options.dir, shards);
+
+    const cache: Cache = {
+      version: CACHE_VERSION,
+      context,
+      stats: statsKey,
+      ids,
+      texts,
+      fingerprints,
+      noindex: articles.filter((a) => a.noindex).map((a) => a.id),
+      near: near.map((n) => [n.docs.map((d) => ids[d]!), n.milli, Number.isFinite(n.bound) ? n.bound : null]),
+      entries: {},
+    };
+    for (const i of targets) cache.entries[articles[i]!.id] = lists.get(i)!;
+    await writeFile(cacheFile + '.tmp', JSON.stringify(cache));
+    await rename(cacheFile + '.tmp', cacheFile);
+
+    return {
+      written,
+      computed: rankJobsList.length,
+      reused: targets.length - rankJobsList.length,
+      searched: nearJobs.length,
+      shards,
+      stats: fresh ? 'fresh' : 'frozen',
+      recompute: nearPlan.reason === 'changed' && nearJobs.length === 0 && rankJobsList.length === 0 ? 'none' : nearPlan.reason,
+    };
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Writes the prebuilt MiniSearch index the widget can load instead of indexing in the browser. */
@@ -194,103 +290,223 @@ export async function writeIndex(articles: readonly Article[], file: string): Pr
 }
 
 /**
- * The incremental rule (docs/precompute.md): which of `targets` must be
- * ranked again. Everything when there is no usable cache, when the ranking
- * code or options changed, or when any article's id or text changed, was
- * added, removed or moved (the ranker's term weights depend on every
- * article's text and on the catalogue size). Otherwise the catalogue's text is
- * identical and only other ranking fields (dates, views, section, flags,
- * canonical URL) changed, in a set C of articles; an article is ranked again
- * when it is in C, shares a term with an article of C (only then can that
- * article be retrieved for it), lists an article of C, or was filled from
- * popular (fill depends on every article's views and dates).
+ * The term statistics: `DIR/term-stats.json` when it exists, was computed
+ * with the same field weights, and the catalogue size is within
+ * `statsTolerance` of the size it was computed at (and `refreshStats` is
+ * not set); otherwise this catalogue's own.
  */
-function plan(
+async function loadStats(
+  file: string,
   articles: readonly Article[],
-  targets: readonly number[],
-  fingerprints: string[],
-  previous: Cache | undefined,
-  context: string,
-  corpus: string,
-): { jobs: Set<number>; recompute: PrecomputeResult['recompute'] } {
-  const all = () => new Set(targets);
-  if (!previous) return { jobs: all(), recompute: 'no-cache' };
-  if (previous.context !== context) return { jobs: all(), recompute: 'options' };
-  if (previous.corpus !== corpus) return { jobs: all(), recompute: 'corpus' };
-  const changed = new Set<string>();
-  const changedTerms = new Set<string>();
-  articles.forEach((article, i) => {
-    if (previous.fingerprints[i] === fingerprints[i]) return;
-    changed.add(article.id);
-    for (const t of textTerms(article)) changedTerms.add(t);
-  });
-  const jobs = new Set<number>();
-  for (const i of targets) {
-    const article = articles[i]!;
-    const entry = previous.entries[article.id];
-    if (
-      !entry ||
-      changed.has(article.id) ||
-      (changed.size > 0 && entry.filled > 0) ||
-      entry.ids.some((id) => changed.has(id)) ||
-      (changedTerms.size > 0 && textTerms(article).some((t) => changedTerms.has(t)))
-    ) {
-      jobs.add(i);
+  weights: Readonly<FieldWeights>,
+  options: PrecomputeOptions,
+): Promise<{ stats: TermStats; text: string; index?: VectorIndex }> {
+  const key = weightsKey(weights);
+  const tolerance = options.statsTolerance ?? 0.1;
+  if (!options.refreshStats) {
+    try {
+      const text = await readFile(file, 'utf8');
+      const saved = JSON.parse(text) as TermStats & { version: number; weights: string };
+      if (
+        saved.version === STATS_VERSION &&
+        saved.weights === key &&
+        Array.isArray(saved.terms) &&
+        Array.isArray(saved.df) &&
+        saved.n > 0 &&
+        Math.abs(articles.length - saved.n) <= tolerance * saved.n
+      ) {
+        return { stats: { n: saved.n, terms: saved.terms, df: saved.df }, text };
+      }
+    } catch {
+      // Missing or unreadable: compute.
     }
   }
-  return { jobs, recompute: jobs.size === 0 ? 'none' : 'changed' };
+  // Fresh statistics are the catalogue's own: build the index without a
+  // snapshot (one pass over the text) and read them off it.
+  const index = new VectorIndex(articles, weights, { shared: true });
+  const stats = index.stats();
+  return { stats, text: JSON.stringify({ version: STATS_VERSION, weights: key, ...stats }), index };
 }
 
-/** Every term the ranker can read from an article's text fields (a superset of its vector's terms). */
-function textTerms(article: Article): string[] {
-  return [
-    ...terms(article.title),
-    ...terms(article.summary ?? ''),
-    ...article.tags.flatMap((tag) => terms(tag)),
-    ...article.keywords.flatMap(([keyword]) => terms(keyword)),
-  ];
+/**
+ * Which neighbour lists must be searched again (docs/precompute.md).
+ * Everything when there is no usable cache, the options or the term
+ * statistics changed, or an article was removed, reordered or had its text
+ * changed. Otherwise the only changes are added articles and changed
+ * `noindex` flags, set D; every other vector is unchanged (frozen
+ * statistics), and an article's list can change only if an article of D
+ * scores at least its bound (the last score its search looked at), which one
+ * search per article of D finds out exactly.
+ */
+function planNear(
+  articles: readonly Article[],
+  index: () => VectorIndex,
+  texts: readonly string[],
+  previous: Cache | undefined,
+  context: string,
+  statsKey: string,
+): { jobs: Set<number>; reason: PrecomputeResult['recompute']; reuse?: Map<string, number> } {
+  const all = (reason: PrecomputeResult['recompute']) => ({ jobs: new Set(articles.keys()), reason });
+  if (!previous) return all('no-cache');
+  if (previous.context !== context) return all('options');
+  if (previous.stats !== statsKey) return all('stats');
+  const before = new Map(previous.ids.map((id, i) => [id, i]));
+  const wasNoindex = new Set(previous.noindex);
+  const reuse = new Map<string, number>();
+  const changed: number[] = [];
+  let last = -1;
+  for (const [i, article] of articles.entries()) {
+    const old = before.get(article.id);
+    if (old === undefined) {
+      changed.push(i);
+      continue;
+    }
+    // Positions break score ties, so surviving articles must keep their order.
+    if (old <= last || previous.texts[old] !== texts[i]) return all('corpus');
+    last = old;
+    reuse.set(article.id, old);
+    if (wasNoindex.has(article.id) !== !!article.noindex) changed.push(i);
+  }
+  if (reuse.size !== previous.ids.length) return all('corpus');
+  const jobs = new Set<number>();
+  if (changed.length > 0) {
+    const best = index().maxScores(changed.map((i) => index().vectors[i]!));
+    for (const i of changed) if (!before.has(articles[i]!.id)) jobs.add(i);
+    articles.forEach((article, i) => {
+      const old = reuse.get(article.id);
+      const bound = old === undefined ? null : previous.near[old]![2];
+      if (bound !== null && best[i]! > 0 && best[i]! >= bound - EPSILON) jobs.add(i);
+    });
+  }
+  return { jobs, reason: 'changed', reuse };
+}
+
+/**
+ * Which of `targets` must be ranked again. A list reads the article's
+ * fields and neighbours, its neighbours' fields, the similarity of any two
+ * of them (each pair's from either one's neighbour list), and, when it was
+ * filled from popular or came up short, every article's views and dates.
+ * So with the same context a list is ranked again when the article's fields
+ * or neighbour list changed, a neighbour's fields changed, a neighbour's
+ * list changed for another member of the set, or anything changed and the
+ * list reached into popular. Options naming other articles (`recent`,
+ * `pinned`) or scaling by the catalogue's views (`popularityWeight`) make
+ * every list depend on every article.
+ */
+function planRank(
+  articles: readonly Article[],
+  targets: readonly number[],
+  ids: readonly string[],
+  fingerprints: readonly string[],
+  near: readonly NearResult[],
+  previous: Cache | undefined,
+  context: string,
+  limit: number,
+  o: RelatedOptions,
+): Set<number> {
+  if (!previous || previous.context !== context) return new Set(targets);
+  const before = new Map(previous.ids.map((id, i) => [id, i]));
+  const fields = new Set<string>();
+  // Per article whose neighbour list changed: the articles whose similarity to it changed.
+  const pairs = new Map<string, Set<string>>();
+  articles.forEach((a, i) => {
+    const old = before.get(a.id);
+    if (old === undefined || previous.fingerprints[old] !== fingerprints[i]) fields.add(a.id);
+    const was = new Map<string, number>();
+    if (old !== undefined) previous.near[old]![0].forEach((id, j) => was.set(id, previous.near[old]![1][j]!));
+    const diff = new Set<string>();
+    near[i]!.docs.forEach((d, j) => {
+      if (was.get(ids[d]!) !== near[i]!.milli[j]) diff.add(ids[d]!);
+      was.delete(ids[d]!);
+    });
+    for (const id of was.keys()) diff.add(id);
+    if (diff.size > 0) pairs.set(a.id, diff);
+  });
+  const anything = fields.size > 0 || pairs.size > 0 || before.size !== articles.length;
+  if (!anything) return new Set();
+  if (o.recent.length > 0 || o.pinned.length > 0 || o.popularityWeight > 0) return new Set(targets);
+  const jobs = new Set<number>();
+  for (const i of targets) {
+    const id = ids[i]!;
+    const entry = previous.entries[id];
+    const members = new Set([id, ...near[i]!.docs.map((d) => ids[d]!)]);
+    const touched = (m: string) => fields.has(m) || [...(pairs.get(m) ?? [])].some((other) => members.has(other));
+    if (!entry || pairs.has(id) || entry.filled > 0 || entry.ids.length < limit || [...members].some(touched)) jobs.add(i);
+  }
+  return jobs;
+}
+
+function nearTable(n: number): NearTable {
+  return { start: new Int32Array(n + 1), docs: new Int32Array(0), milli: new Int32Array(0) };
+}
+
+function fillTable(table: NearTable, near: readonly NearResult[]): void {
+  let total = 0;
+  near.forEach((r, i) => {
+    total += r.docs.length;
+    table.start[i + 1] = total;
+  });
+  table.docs = new Int32Array(total);
+  table.milli = new Int32Array(total);
+  near.forEach((r, i) => {
+    table.docs.set(r.docs, table.start[i]!);
+    table.milli.set(r.milli, table.start[i]!);
+  });
 }
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
+const weightsKey = (w: Readonly<FieldWeights>) => `${w.title} ${w.summary} ${w.tags} ${w.keywords}`;
+
 /**
- * An article's ranking inputs other than its text (the corpus key covers
- * the text): everything except the display-only fields (`url`, whose
- * canonical form is kept; `image`; `author`). A test checks that the ranker
- * ignores those three.
+ * Keywords as the vector and the ranker read them: membership only (the
+ * build's weights and order move with every article added to the corpus;
+ * a tripwire test checks that the ranker ignores them).
+ */
+const keywordSet = (a: Article) => a.keywords.map(([term]) => term).sort();
+
+/** The text an article's vector is made of. */
+function textKey(a: Article): string {
+  return sha(JSON.stringify([a.title, a.summary, a.tags, keywordSet(a)])).slice(0, 32);
+}
+
+/**
+ * Every field the ranker reads from an article except `near` (compared
+ * separately, as ids): all but the display-only `url` (its canonical form is
+ * kept), `image` and `author`, with keywords as a set. A test checks that
+ * the ranker ignores those three and keyword order and weights.
  */
 function rankFingerprint(article: Article): string {
-  const { url: _url, image: _image, author: _author, title: _title, summary: _summary, tags: _tags, keywords: _keywords, ...rest } = article;
-  return sha(JSON.stringify(rest)).slice(0, 32);
-}
-
-/** Ids and text of every article, in order. */
-function corpusKey(articles: readonly Article[]): string {
-  const hash = createHash('sha256');
-  for (const a of articles) hash.update(JSON.stringify([a.id, a.title, a.summary, a.tags, a.keywords]) + '\n');
-  return hash.digest('hex');
+  const { url: _url, image: _image, author: _author, near: _near, keywords: _keywords, ...rest } = article;
+  return sha(JSON.stringify([rest, keywordSet(article)])).slice(0, 32);
 }
 
 /**
- * The ranking code, the options and the cache format. `now` counts only when
- * an option makes related lists depend on the clock (a test checks that they
- * do not otherwise), so a daily rerun can reuse yesterday's lists.
+ * The ranking code, the options, the neighbour count and the cache format.
+ * `now` counts only when an option makes related lists depend on the clock
+ * (a test checks that they do not otherwise), so a daily rerun can reuse
+ * yesterday's lists.
  */
-async function contextKey(relatedOptions: Partial<RelatedOptions>): Promise<string> {
+async function contextKey(relatedOptions: Partial<RelatedOptions>, k: number): Promise<string> {
   const resolved: Partial<RelatedOptions> = resolveRelatedOptions(relatedOptions);
   if (!(resolved.maxAgeDays! > 0 || resolved.recencyHalfLifeDays! > 0)) delete resolved.now;
-  return sha(JSON.stringify([CACHE_VERSION, PRECOMPUTE_VERSION, await codeFingerprint(), resolved]));
+  return sha(JSON.stringify([CACHE_VERSION, PRECOMPUTE_VERSION, await codeFingerprint(), resolved, k]));
 }
 
 let codeHash: Promise<string> | undefined;
 
-/** Hash of the core's source files as installed (`src/core/*.ts` in dev, `dist/core/*.js` built). */
+/**
+ * Hash of the core's source files and the worker's, as installed (`.ts` in
+ * dev, `.js` built): the neighbour search and the ranker.
+ */
 function codeFingerprint(): Promise<string> {
   codeHash ??= (async () => {
-    const dir = fileURLToPath(new URL('../core/', import.meta.url));
     const hash = createHash('sha256');
-    for (const name of (await readdir(dir)).filter((n) => /\.(ts|js)$/.test(n)).sort()) {
-      hash.update(name + '\n').update(await readFile(join(dir, name)));
+    for (const [folder, only] of [['../core/', /\.(ts|js)$/], ['./', /^precompute-worker\.(ts|js)$/]] as const) {
+      const dir = fileURLToPath(new URL(folder, import.meta.url));
+      for (const name of (await readdir(dir)).filter((n) => only.test(n)).sort()) {
+        hash.update(name + '\n').update(await readFile(join(dir, name)));
+      }
     }
     return hash.digest('hex');
   })();
@@ -300,7 +516,9 @@ function codeFingerprint(): Promise<string> {
 async function readCache(file: string): Promise<Cache | undefined> {
   try {
     const cache = JSON.parse(await readFile(file, 'utf8')) as Cache;
-    return cache.version === CACHE_VERSION && Array.isArray(cache.fingerprints) && cache.entries && typeof cache.entries === 'object' ? cache : undefined;
+    return cache.version === CACHE_VERSION && Array.isArray(cache.ids) && Array.isArray(cache.near) && cache.near.length === cache.ids.length && cache.entries && typeof cache.entries === 'object'
+      ? cache
+      : undefined;
   } catch {
     return undefined;
   }
@@ -347,14 +565,16 @@ function startWorker(init: WorkerInit): Worker {
  * A copy of `articles` with each distinct keyword pair, keyword, tag and
  * section string stored once. Keyword lists are most of an article's memory
  * (80 two-element arrays each): at 100k synthetic articles the heap drops
- * from 966 MB to under 300 MB. Workers always get a compacted copy
- * (structured cloning keeps shared objects shared); a caller holding a large
- * catalogue should compact its own copy too and drop the original. The
- * ranker never mutates articles.
+ * from 966 MB to under 300 MB. Workers get clones of what the caller
+ * passes (structured cloning keeps shared objects shared), so a caller
+ * holding a large catalogue should compact it and drop the original, as
+ * `build` does. The ranker never mutates articles.
  */
 export function compactArticles(articles: readonly Article[]): Article[] {
   const strings = new Map<string, string>();
-  const pairs = new Map<string, WeightedTerm>();
+  // Pairs by term, then weight: no key string built per keyword (building
+  // and hashing one per keyword cost seconds at 20k articles).
+  const pairs = new Map<string, Map<number, WeightedTerm>>();
   const intern = (s: string) => {
     const known = strings.get(s);
     if (known !== undefined) return known;
@@ -366,75 +586,152 @@ export function compactArticles(articles: readonly Article[]): Article[] {
     ...(article.section !== undefined && { section: intern(article.section) }),
     tags: article.tags.map(intern),
     keywords: article.keywords.map(([term, weight]) => {
-      const key = `${weight} ${term}`;
-      let pair = pairs.get(key);
-      if (!pair) {
-        pair = [intern(term), weight];
-        pairs.set(key, pair);
-      }
+      let byWeight = pairs.get(term);
+      if (!byWeight) pairs.set(term, (byWeight = new Map()));
+      let pair = byWeight.get(weight);
+      if (!pair) byWeight.set(weight, (pair = [intern(term), weight]));
       return pair;
     }),
   }));
 }
 
 /**
- * Starts `count` workers on one compacted copy of the catalogue. A function
- * of its own so that copy is garbage once the workers hold their clones,
- * instead of living in the caller's scope for the whole run.
+ * The threads (or, with 0, this thread) that search neighbours and rank
+ * lists. Each gets a copy of the catalogue without its input `near` (the
+ * lists ranked from are the ones searched here; structured cloning keeps a
+ * compacted catalogue's shared strings and pairs shared) and the main
+ * thread's index arrays, which live in shared memory: no thread builds or
+ * copies an index of its own.
  */
-function startWorkers(articles: readonly Article[], options: Partial<RelatedOptions>, count: number): Worker[] {
-  const init: WorkerInit = { kind: 'readnext-precompute', articles: compactArticles(articles), options };
-  return Array.from({ length: count }, () => startWorker(init));
-}
+class Pool {
+  private readonly threads: Worker[] = [];
+  private local?: Catalog;
 
-/** Ranks `jobs` across `workers` threads (or in this thread with 0), results in job order. */
-async function rank(
-  articles: readonly Article[],
-  options: Partial<RelatedOptions>,
-  jobs: readonly number[],
-  workers: number,
-  onProgress?: (done: number, total: number) => void,
-): Promise<JobResult[]> {
-  if (jobs.length === 0) return [];
-  onProgress?.(0, jobs.length);
-  if (workers <= 0) {
-    const catalog = new Catalog(articles);
-    const out: JobResult[] = [];
-    for (let start = 0; start < jobs.length; start += BATCH) {
-      out.push(...rankJobs(catalog, options, jobs.slice(start, start + BATCH)));
-      onProgress?.(out.length, jobs.length);
-    }
-    return out;
+  constructor(
+    private readonly articles: readonly Article[],
+    private readonly options: Partial<RelatedOptions>,
+    private readonly weights: FieldWeights,
+    private readonly index: () => VectorIndex,
+    private readonly k: number,
+    private readonly count: number,
+  ) {}
+
+  /** Shallow copies without `near`; compaction is the caller's (see {@link compactArticles}), which `build` does. */
+  private copies(): Article[] {
+    return this.articles.map(({ near: _near, ...a }) => a);
   }
-  const batches: number[][] = [];
-  for (let start = 0; start < jobs.length; start += BATCH) batches.push(jobs.slice(start, start + BATCH));
-  const threads = startWorkers(articles, options, Math.min(Math.floor(workers), batches.length));
-  const results: JobResult[] = [];
-  let next = 0;
-  try {
+
+  /** Starts the threads on first use; with the index only when they will search (a rerun may only rank). */
+  private start(search = false): Worker[] {
+    if (this.threads.length === 0) {
+      const init: WorkerInit = {
+        kind: 'readnext-precompute',
+        articles: this.copies(),
+        options: this.options,
+        fieldWeights: this.weights,
+        ...(search && { index: this.index().share() }),
+        k: this.k,
+      };
+      for (let t = 0; t < Math.max(1, Math.floor(this.count)); t++) this.threads.push(startWorker(init));
+    }
+    return this.threads;
+  }
+
+  private inProcess() {
+    if (!this.local) {
+      const copies = this.copies();
+      this.local = new Catalog(copies);
+    }
+    return this.local;
+  }
+
+  /** Sends each batch to the next free thread; results in job order. */
+  private async run<R extends { index: number }>(
+    requests: WorkerRequest[],
+    take: (response: WorkerResponse) => R[],
+    total: number,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<R[]> {
+    const results: R[] = [];
+    let next = 0;
     await Promise.all(
-      threads.map(
+      this.start().slice(0, requests.length).map(
         (thread) =>
           new Promise<void>((resolve, reject) => {
+            const exit = (code: number) => reject(new Error(`precompute worker exited with code ${code}`));
             const send = () => {
-              if (next >= batches.length) return resolve();
-              const request: WorkerRequest = { jobs: batches[next++]! };
-              thread.postMessage(request);
+              if (next >= requests.length) {
+                thread.off('message', receive).off('error', reject).off('exit', exit);
+                return resolve();
+              }
+              thread.postMessage(requests[next++]!);
             };
-            thread.on('message', (response: WorkerResponse) => {
+            const receive = (response: WorkerResponse) => {
               if (response.type === 'error') return reject(new Error(`precompute worker: ${response.message}`));
-              results.push(...response.results);
-              onProgress?.(results.length, jobs.length);
+              results.push(...take(response));
+              onProgress?.(results.length, total);
               send();
-            });
-            thread.on('error', reject);
-            thread.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`precompute worker exited with code ${code}`))));
+            };
+            thread.on('message', receive).on('error', reject).on('exit', exit);
             send();
           }),
       ),
     );
-  } finally {
-    await Promise.all(threads.map((t) => t.terminate()));
+    return results.sort((a, b) => a.index - b.index);
   }
-  return results.sort((a, b) => a.index - b.index);
+
+  async near(jobs: readonly number[], onProgress?: (done: number, total: number) => void): Promise<NearResult[]> {
+    if (jobs.length === 0) return [];
+    onProgress?.(0, jobs.length);
+    if (this.count <= 0) {
+      const out: NearResult[] = [];
+      for (const i of jobs) {
+        out.push(nearest(this.index(), i, this.k));
+        if (out.length % BATCH === 0 || out.length === jobs.length) onProgress?.(out.length, jobs.length);
+      }
+      return out;
+    }
+    this.start(true);
+    return this.run(batches(jobs).map((b) => ({ type: 'near', jobs: b })), (r) => (r.type === 'near' ? r.results : []), jobs.length, onProgress);
+  }
+
+  async setNear(table: NearTable): Promise<void> {
+    if (this.count <= 0) return setNear(this.inProcess().articles, table);
+    // Every thread needs every list: one message each, answered when installed.
+    await Promise.all(
+      this.start().map(
+        (thread) =>
+          new Promise<void>((resolve, reject) => {
+            thread.once('message', (response: WorkerResponse) =>
+              response.type === 'error' ? reject(new Error(`precompute worker: ${response.message}`)) : resolve(),
+            );
+            thread.postMessage({ type: 'set-near', table } satisfies WorkerRequest);
+          }),
+      ),
+    );
+  }
+
+  async rank(jobs: readonly number[], onProgress?: (done: number, total: number) => void): Promise<JobResult[]> {
+    if (jobs.length === 0) return [];
+    onProgress?.(0, jobs.length);
+    if (this.count <= 0) {
+      const out: JobResult[] = [];
+      for (const b of batches(jobs)) {
+        out.push(...rankJobs(this.inProcess(), this.options, b));
+        onProgress?.(out.length, jobs.length);
+      }
+      return out;
+    }
+    return this.run(batches(jobs).map((b) => ({ type: 'rank', jobs: b })), (r) => (r.type === 'rank' ? r.results : []), jobs.length, onProgress);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.terminate()));
+  }
+}
+
+function batches(jobs: readonly number[]): number[][] {
+  const out: number[][] = [];
+  for (let start = 0; start < jobs.length; start += BATCH) out.push(jobs.slice(start, start + BATCH));
+  return out;
 }

@@ -139,3 +139,44 @@ test('bad flag values are rejected with a usage error', async () => {
     assert.match(err, /expected/);
   }
 });
+
+test('build writes near (neighbours) per article; --near and --field-weights set how', async () => {
+  const dir = await tmp();
+  const input = join(dir, 'in.json');
+  await writeFile(input, JSON.stringify({ version: 1, articles: [
+    { id: 'a', url: 'https://e.com/a', title: 'Harbour strike', body: 'dock cranes idle pickets quay union' },
+    { id: 'b', url: 'https://e.com/b', title: 'Harbour talks', body: 'dock cranes union mediators quay' },
+    { id: 'c', url: 'https://e.com/c', title: 'Frost warning', body: 'gardeners frost cold quay' },
+  ] }));
+  const built = async (...flags: string[]) => {
+    const { code, err } = await run(['build', input, '-o', join(dir, 'out.json'), ...flags]);
+    assert.equal(code, 0, err);
+    return JSON.parse(await readFile(join(dir, 'out.json'), 'utf8')).articles as { id: string; near?: number[] }[];
+  };
+  const [a] = await built();
+  // b first (most shared terms), then c (only "quay"); flat [index, milli] pairs.
+  assert.deepEqual(a!.near!.filter((_, i) => i % 2 === 0), [1, 2]);
+  assert.ok(a!.near![1]! > a!.near![3]!);
+  assert.deepEqual((await built('--near', '1'))[0]!.near!.length, 2);
+  assert.ok((await built('--near', '0')).every((x) => x.near === undefined));
+  // Keywords and summaries weighted 0: only titles relate, and only a and b share a title word.
+  const titles = await built('--field-weights', 'keywords:0,summary:0');
+  assert.deepEqual(titles[0]!.near!.filter((_, i) => i % 2 === 0), [1]);
+  assert.equal(titles[2]!.near, undefined);
+  const bad = await run(['build', input, '--field-weights', 'body:2']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /field:weight/);
+});
+
+test('--precompute reuses its frozen term statistics on a rerun; --refresh-stats computes them again', async () => {
+  const dir = await tmp();
+  const args = ['build', join(FIXTURES, 'rss2.rss'), '--now', NOW, '-o', join(dir, 'm.json'), '--precompute', join(dir, 'pre'), '--workers', '0'];
+  const first = await run(args);
+  assert.equal(first.code, 0, first.err);
+  assert.match(first.err, /term statistics computed/);
+  const again = await run(args);
+  assert.match(again.err, /term statistics reused/);
+  const refreshed = await run([...args, '--refresh-stats']);
+  assert.equal(refreshed.code, 0, refreshed.err);
+  assert.match(refreshed.err, /term statistics computed/);
+});

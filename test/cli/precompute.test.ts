@@ -1,18 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { precompute, writeIndex, type PrecomputeOptions } from '../../src/cli/precompute.js';
+import { nearest } from '../../src/cli/precompute-worker.js';
 import { Catalog } from '../../src/core/catalog.js';
+import { computeNear } from '../../src/core/neighbours.js';
 import { normalizeManifest } from '../../src/core/normalize.js';
 import { popular } from '../../src/core/popular.js';
 import { related } from '../../src/core/related.js';
 import { createIndex, loadIndex } from '../../src/core/search-index.js';
 import { displayItem, shardFileName, shardOf, type PrecomputeMeta, type ShardFile } from '../../src/core/shard.js';
 import type { Article } from '../../src/core/types.js';
+import { termStats, VectorIndex } from '../../src/core/vector-index.js';
 
 const NOW = Date.UTC(2026, 1, 1);
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/precompute/${name}`, import.meta.url), 'utf8'));
@@ -33,16 +36,23 @@ async function tempDir(): Promise<string> {
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   out.set('meta.json', await readFile(join(dir, 'meta.json'), 'utf8'));
+  out.set('term-stats.json', await readFile(join(dir, 'term-stats.json'), 'utf8'));
   for (const name of (await readdir(join(dir, 'shards'))).sort()) out.set(`shards/${name}`, await readFile(join(dir, 'shards', name), 'utf8'));
   return out;
 }
 
-/** Runs incrementally in `dir` and from scratch in a fresh directory; asserts identical bytes; returns the incremental result. */
+/**
+ * Runs incrementally in `dir`, then from scratch in a fresh directory given
+ * the same term statistics (`term-stats.json`, which the incremental run
+ * kept or refreshed); asserts identical bytes; returns the incremental result.
+ */
 async function assertSameAsFullRun(dir: string, articles: readonly Article[], options: Omit<PrecomputeOptions, 'dir' | 'now'> = {}) {
   const result = await precompute(articles, { dir, now: NOW, workers: 0, ...options });
   const fresh = await tempDir();
   try {
-    await precompute(articles, { dir: fresh, now: NOW, workers: 0, ...options });
+    await copyFile(join(dir, 'term-stats.json'), join(fresh, 'term-stats.json'));
+    const full = await precompute(articles, { dir: fresh, now: NOW, workers: 0, ...options });
+    assert.equal(full.computed, articles.length);
     assert.deepEqual(await snapshot(dir), await snapshot(fresh));
   } finally {
     await rm(fresh, { recursive: true, force: true });
@@ -55,8 +65,13 @@ test('writes meta.json and one entry per article, in the shard of its canonical 
   const dir = await tempDir();
   try {
     const result = await precompute(articles, { dir, now: NOW, shards: 4, workers: 0 });
-    assert.deepEqual(result, { written: 5, computed: 15, reused: 0, shards: 4, recompute: 'no-cache' });
-    const catalog = new Catalog(articles);
+    assert.deepEqual(result, { written: 6, computed: 15, reused: 0, searched: 15, shards: 4, stats: 'fresh', recompute: 'no-cache' });
+    // Ranked from neighbours searched as `build` searches them (the first
+    // run's statistics are the catalogue's own), so equal to related() over
+    // a built manifest.
+    const near = computeNear(articles);
+    assert.ok(near.some((list) => list.length > 0));
+    const catalog = new Catalog(articles.map((a, i) => ({ ...a, near: near[i]! })));
     const meta = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as PrecomputeMeta;
     assert.deepEqual(Object.keys(meta), ['version', 'shards', 'hash', 'limit', 'popular']);
     assert.equal(meta.shards, 4);
@@ -83,6 +98,49 @@ test('writes meta.json and one entry per article, in the shard of its canonical 
   }
 });
 
+test('the worker searches neighbours exactly as build does, and its bound is the last score its search saw', () => {
+  const articles = articlesOf(synthetic(6, 12)).map((a, i) => (i % 9 === 4 ? { ...a, noindex: true } : a));
+  // Frozen statistics equal to the catalogue's own change nothing.
+  const index = new VectorIndex(articles, undefined, { stats: termStats(articles) });
+  for (const k of [0, 3, 12]) {
+    const expected = computeNear(articles, { k });
+    articles.forEach((_, i) => {
+      const r = nearest(index, i, k);
+      assert.deepEqual(r.docs.map((d, j) => [d, r.milli[j]! / 1000]), expected[i]);
+      if (k === 0) return assert.equal(r.bound, Infinity);
+      const hits = index.search(index.vectors[i]!, 2 * k + 2);
+      // Stopped at its limit: the last hit's score; saw every hit: 0.
+      assert.equal(r.bound, hits.length === 2 * k + 2 && expected[i]!.length === k ? hits.at(-1)!.score : r.bound === 0 ? 0 : NaN);
+    });
+  }
+});
+
+test('vector index: with frozen statistics added articles leave existing vectors alone; shared arrays give the same index', () => {
+  const before = articlesOf(synthetic(6, 12));
+  const after = articlesOf([...synthetic(6, 12), ...synthetic(6, 2, 5, 'more')]);
+  const stats = termStats(before);
+  const frozen = [new VectorIndex(before, undefined, { stats }), new VectorIndex(after, undefined, { stats, shared: true })];
+  const own = new VectorIndex(after);
+  assert.deepEqual(own.stats(), termStats(after));
+  assert.deepEqual(frozen[1]!.stats(), stats);
+  let moved = 0;
+  before.forEach((_, i) => {
+    assert.deepEqual(frozen[1]!.vectors[i], frozen[0]!.vectors[i]);
+    if (own.vectors[i]!.weights.some((w, j) => w !== frozen[0]!.vectors[i]!.weights[j])) moved++;
+  });
+  assert.ok(moved > 0, 'without frozen statistics, weights move');
+  const copy = new VectorIndex(after, undefined, { data: frozen[1]!.share() });
+  assert.ok(frozen[1]!.share().vecIds.buffer instanceof SharedArrayBuffer);
+  for (let i = 0; i < after.length; i += 7) assert.deepEqual(copy.search(copy.vectors[i]!, 10), frozen[1]!.search(frozen[1]!.vectors[i]!, 10));
+  assert.deepEqual(copy.vectorFor(after[3]!), frozen[1]!.vectors[3]);
+  // maxScores: for each article, the best score any query gives it, as search() computes it.
+  const queries = [0, 5, 40].map((i) => copy.vectors[i]!);
+  const expected = new Float64Array(after.length);
+  for (const q of queries) for (const { doc, score } of copy.search(q)) expected[doc] = Math.max(expected[doc]!, score);
+  assert.deepEqual(copy.maxScores(queries), expected);
+  assert.ok(expected.some((x) => x > 0));
+});
+
 test('output is byte-identical across runs, with and without worker threads', async () => {
   const articles = articlesOf(records);
   const [a, b] = [await tempDir(), await tempDir()];
@@ -92,7 +150,21 @@ test('output is byte-identical across runs, with and without worker threads', as
     assert.equal(threaded.computed, articles.length);
     assert.deepEqual(await snapshot(a), await snapshot(b));
     // A rerun over the same input reuses every list and writes nothing.
-    assert.deepEqual(await precompute(articles, { dir: b, now: NOW, workers: 2 }), { written: 0, computed: 0, reused: 15, shards: 1, recompute: 'none' });
+    assert.deepEqual(await precompute(articles, { dir: b, now: NOW, workers: 2 }), {
+      written: 0,
+      computed: 0,
+      reused: 15,
+      searched: 0,
+      shards: 1,
+      stats: 'frozen',
+      recompute: 'none',
+    });
+    // A rerun that only ranks starts threads without the index; same bytes as in-process.
+    const edited = articlesOf(records.map((r) => (r.id === 'chess-2' ? { ...r, views: 99_999 } : r)));
+    const threadedRerun = await precompute(edited, { dir: b, now: NOW, workers: 2 });
+    assert.deepEqual([threadedRerun.searched > 0, threadedRerun.computed > 0], [false, true]);
+    await precompute(edited, { dir: a, now: NOW, workers: 0 });
+    assert.deepEqual(await snapshot(a), await snapshot(b));
   } finally {
     await rm(a, { recursive: true, force: true });
     await rm(b, { recursive: true, force: true });
@@ -110,7 +182,7 @@ test('slices write disjoint shard files, identical meta.json, and merge into the
     for (const [index, dir] of slices.entries()) {
       computed += (await precompute(articles, { dir, now: NOW, shards: 8, workers: 0, slice: { index, count: 3 } })).computed;
       for (const [path, text] of await snapshot(dir)) {
-        if (path === 'meta.json' && merged.has(path)) assert.equal(text, merged.get(path));
+        if ((path === 'meta.json' || path === 'term-stats.json') && merged.has(path)) assert.equal(text, merged.get(path));
         else assert.ok(!merged.has(path), `${path} written by two slices`);
         merged.set(path, text);
       }
@@ -122,16 +194,79 @@ test('slices write disjoint shard files, identical meta.json, and merge into the
   }
 });
 
-test('a rerun after adding articles equals a full run', async () => {
+test('a rerun after adding articles searches and ranks only what can change, and equals a full run', async () => {
   const dir = await tempDir();
   try {
-    await precompute(articlesOf(records), { dir, now: NOW, workers: 0 });
-    const result = await assertSameAsFullRun(dir, articlesOf([...records, ...added]));
-    // Term weights depend on the catalogue size, so every list may change.
-    assert.equal(result.recompute, 'corpus');
-    assert.equal(result.computed, 18);
+    const before = articlesOf(records);
+    await precompute(before, { dir, now: NOW, workers: 0 });
+    const stats = await readFile(join(dir, 'term-stats.json'), 'utf8');
+    // Three more articles, within a tolerance that keeps the frozen statistics.
+    const after = articlesOf([...records, ...added]);
+    const result = await assertSameAsFullRun(dir, after, { statsTolerance: 0.25 });
+    assert.equal(result.stats, 'frozen');
+    assert.equal(await readFile(join(dir, 'term-stats.json'), 'utf8'), stats);
+    assert.equal(result.recompute, 'changed');
+    assert.ok(result.searched >= added.length && result.computed >= added.length);
+    assert.equal(result.reused, after.length - result.computed);
+    const again = await assertSameAsFullRun(dir, after, { statsTolerance: 0.25 });
+    assert.deepEqual([again.searched, again.computed, again.recompute], [0, 0, 'none']);
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * A synthetic catalogue large enough for searches to stop at their limit:
+ * `topics` topics of `per` articles, each titled and summarised with words
+ * drawn (deterministically) from its topic's vocabulary and a shared one.
+ */
+function synthetic(topics: number, per: number, seed = 7, prefix = 'syn'): Record<string, unknown>[] {
+  let state = seed;
+  const rand = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const word = (t: number, i: number) => `${String.fromCharCode(97 + (t % 26))}${String.fromCharCode(97 + ((i * 7) % 26))}word${i}`;
+  const words = (t: number, count: number) => Array.from({ length: count }, () => (rand() < 0.2 ? word(99, Math.floor(rand() * 30)) : word(t, Math.floor(rand() * 40)))).join(' ');
+  return Array.from({ length: topics * per }, (_, i) => {
+    const t = i % topics;
+    return { id: `${prefix}-${i}`, url: `https://news.example/${prefix}/${i}`, title: words(t, 5), summary: words(t, 14), tags: [`topic ${t}`], views: Math.floor(rand() * 1000) };
+  });
+}
+
+test('at scale, adding articles searches and ranks a minority of lists, and equals a full run', async () => {
+  const dir = await tempDir();
+  try {
+    const base = synthetic(20, 15);
+    await precompute(articlesOf(base), { dir, now: NOW, workers: 0 });
+    const more = synthetic(20, 1, 99, 'new').slice(0, 5);
+    const after = articlesOf([...base, ...more]);
+    const result = await assertSameAsFullRun(dir, after);
+    assert.deepEqual([result.stats, result.recompute], ['frozen', 'changed']);
+    // The new articles' neighbours, plus the old articles a new one scores
+    // at least their search bound for; lists that read a changed neighbour list.
+    assert.ok(result.searched >= more.length && result.searched < 0.6 * after.length, `searched ${result.searched}`);
+    assert.ok(result.computed >= more.length && result.computed < after.length / 2, `ranked ${result.computed}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('term statistics are refreshed past the tolerance or on request, and a refreshed run equals a run from scratch', async () => {
+  const dir = await tempDir();
+  const scratch = await tempDir();
+  try {
+    await precompute(articlesOf(records), { dir, now: NOW, workers: 0 });
+    const after = articlesOf([...records, ...added]);
+    // 15 → 18 articles is 20%, past the default 10%.
+    const grown = await assertSameAsFullRun(dir, after);
+    assert.deepEqual([grown.stats, grown.recompute, grown.searched], ['fresh', 'stats', after.length]);
+    const fromScratch = await precompute(after, { dir: scratch, now: NOW, workers: 0 });
+    assert.equal(fromScratch.stats, 'fresh');
+    assert.deepEqual(await snapshot(dir), await snapshot(scratch));
+    // On request, even within the tolerance; the same catalogue gives the same statistics.
+    const refreshed = await precompute(after, { dir, now: NOW, workers: 0, refreshStats: true });
+    assert.deepEqual([refreshed.stats, refreshed.written, refreshed.computed], ['fresh', 0, 0]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await rm(scratch, { recursive: true, force: true });
   }
 });
 
@@ -246,6 +381,41 @@ test('property: after any sequence of edits, an incremental rerun equals a full 
   );
 });
 
+test('property: with frozen statistics, additions and flag edits in any order rerun narrowly and equal a full run', async () => {
+  const base = synthetic(10, 12);
+  const pool = synthetic(10, 1, 42, 'add');
+  const edit = fc.oneof(
+    fc.record({ kind: fc.constant('add' as const), at: fc.nat(pool.length - 1) }),
+    fc.record({ kind: fc.constant('noindex' as const), at: fc.nat(base.length - 1) }),
+    fc.record({ kind: fc.constant('views' as const), at: fc.nat(base.length - 1) }),
+  );
+  const options = { statsTolerance: 1, limit: 4, near: 6 };
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.array(edit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }), async (rounds) => {
+      const dir = await tempDir();
+      try {
+        let current: Record<string, unknown>[] = base;
+        await precompute(articlesOf(current), { dir, now: NOW, workers: 0, ...options });
+        for (const round of rounds) {
+          current = current.map((r) => ({ ...r }));
+          for (const e of round) {
+            const r = current[e.at % current.length]!;
+            if (e.kind === 'add' && !current.some((c) => c.id === pool[e.at]!.id)) current.push({ ...pool[e.at]! });
+            else if (e.kind === 'noindex') r.noindex = !r.noindex;
+            else if (e.kind === 'views') r.views = ((r.views as number) * 7 + 13) % 5000;
+          }
+          const result = await assertSameAsFullRun(dir, articlesOf(current), options);
+          assert.equal(result.stats, 'frozen');
+          assert.ok(result.recompute === 'changed' || result.recompute === 'none');
+        }
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }),
+    { numRuns: 12 },
+  );
+});
+
 // The incremental rule relies on two facts about the ranker; these tests
 // fail (rather than let reruns go stale) if a ranker change breaks them.
 test('tripwire: related() ignores url (same canonical URL), image and author', () => {
@@ -257,6 +427,18 @@ test('tripwire: related() ignores url (same canonical URL), image and author', (
   articles.forEach((article, i) => {
     const ids = (c: Catalog, t: Article) => related(c, t, { now: NOW }).items.map((x) => x.article.id);
     assert.deepEqual(ids(b, changed[i]!), ids(a, article));
+  });
+});
+
+test('tripwire: related() ignores keyword order and weights', () => {
+  const articles = articlesOf(records);
+  const near = computeNear(articles);
+  const shuffled = articles.map((a, i) => ({ ...a, near: near[i]!, keywords: [...a.keywords].reverse().map(([t], j): [string, number] => [t, j + 1]) }));
+  const [a, b] = [new Catalog(articles.map((x, i) => ({ ...x, near: near[i]! }))), new Catalog(shuffled)];
+  assert.ok(articles.some((x) => x.keywords.length > 1));
+  a.articles.forEach((article, i) => {
+    const ids = (c: Catalog, t: Article) => related(c, t, { now: NOW }).items.map((x) => x.article.id);
+    assert.deepEqual(ids(b, b.articles[i]!), ids(a, article));
   });
 });
 
