@@ -501,3 +501,56 @@ export function articlePage(parts: { title: string; canonical: string; top?: str
     .replace('<!--widgets:bottom-->', parts.bottom ?? '')
     .replace('<!--widgets:aside-->', parts.aside ?? '');
 }
+
+// ---------------------------------------------------------------- widgets alone
+
+/**
+ * `node --import tsx bench/browser.ts [articles…] [--runs N] [--manifest FILE]`:
+ * the widget rows of `npm run bench` alone (first item after the manifest,
+ * longest main-thread task), for work on the data path without the full
+ * run. The bundle is built from `src/bundle.ts` by esbuild (minified), so it
+ * measures the current source rather than `dist/`. `--manifest` serves a
+ * manifest written earlier (building 10k takes about a minute) instead of
+ * building one per size. Defaults: 10,000 articles, 5 runs.
+ */
+async function widgetsAlone(argv: string[]): Promise<void> {
+  const { build } = await import('esbuild');
+  const { benchManifest } = await import('./data.js');
+  const flag = (name: string): string | undefined => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+  const runs = Number(flag('--runs') ?? 5);
+  const file = flag('--manifest');
+  const sizes = argv.filter((a, i) => /^\d+$/.test(a) && !argv[i - 1]?.startsWith('--')).map(Number);
+  const bundle = await build({ entryPoints: [new URL('../src/bundle.ts', import.meta.url).pathname], bundle: true, minify: true, format: 'iife', target: 'es2021', write: false, logLevel: 'error' });
+  const server = new BenchServer();
+  await server.start();
+  server.add('/readnext.min.js', Buffer.from(bundle.outputFiles[0]!.contents));
+  const browser = await launchBrowser();
+  try {
+    for (const size of file ? [0] : sizes.length ? sizes : [10_000]) {
+      const t0 = performance.now();
+      const { manifest } = file ? { manifest: JSON.parse(readFileSync(file, 'utf8')) as ReturnType<typeof benchManifest>['manifest'] } : benchManifest(size);
+      const n = manifest.articles.length;
+      const target = manifest.articles[Math.floor(manifest.articles.length / 3)]!;
+      const path = server.add(`/data/${n}/manifest.json`, JSON.stringify(manifest));
+      const attrs = `manifest="${path}" eager`;
+      const page = server.add(
+        `/pages/${n}.html`,
+        articlePage({ title: target.title, canonical: target.url, top: `<readnext-related ${attrs}></readnext-related><readnext-popular ${attrs} window="all"></readnext-popular>` }),
+      );
+      console.error(`${n} articles: manifest built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      const results: WidgetRun[] = [];
+      for (let i = 0; i < runs; i++) results.push(await widgetRun(browser, server.url(page), '/data/'));
+      const m = (f: (r: WidgetRun) => number | undefined): string => median(results.map(f).filter((v): v is number => v !== undefined)).toFixed(1);
+      console.log(
+        `${n} articles, ${runs} runs (medians): related item ${m((r) => r.relatedAfterManifest)} ms and popular item ${m((r) => r.popularAfterData)} ms after the manifest response; ` +
+          `longest task ${m((r) => r.longestTaskMs)} ms (per run: ${results.map((r) => r.longestTaskMs?.toFixed(0)).join(', ')}); ` +
+          `long tasks ≥ 50 ms: ${results.map((r) => r.longTasks.length).join(', ')}; states ${JSON.stringify(results[0]!.states)}`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]).href) await widgetsAlone(process.argv.slice(2));

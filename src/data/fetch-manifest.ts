@@ -1,7 +1,20 @@
 /**
- * Fetching a JSON document (the manifest today; a prebuilt index or a shard
- * later) with a deadline, bounded retries and abort. Failures come back as the
- * core's `Problem` shape, never as exceptions, so one code path reports them.
+ * Fetching a JSON document (manifest, prebuilt index, precomputed lists)
+ * with a per-attempt timeout, bounded retries with backoff, abort, an opt-in
+ * Cache Storage copy, and parsing that never blocks the main thread for
+ * long. Failures come back as the core's `Problem` shape, never as
+ * exceptions or rejections, so one code path reports them.
+ *
+ * Failure policy (each ends in one problem; the element hides and reports it):
+ * - HTTP 4xx (but 429): final at once, `http-error`; 404 and 410 also delete
+ *   a cached copy, since the publisher removed the document.
+ * - HTTP 5xx and 429, network errors, no answer within `timeout`: retried
+ *   `retries` times after `backoff`, 2 × `backoff`, … ms; then `http-error`,
+ *   `fetch-failed` or `timeout`. With `cache`, a cached copy is used instead.
+ * - A body that is not JSON (an HTML error page served with 200, a truncated
+ *   file): `parse-error`, naming the content type. The content type itself is
+ *   not checked (static hosts often serve JSON as `text/plain` or
+ *   `application/octet-stream`), and a leading byte order mark is ignored.
  */
 import type { Problem, ProblemCode } from '../core/types.js';
 
@@ -9,13 +22,14 @@ export interface FetchOptions {
   /** Aborts the request and any pending retry, e.g. when the last element using it leaves the page. */
   signal?: AbortSignal;
   /**
-   * Gives up after this many milliseconds in total, retries included, so a
-   * server that never answers costs the reader a bounded wait. Defaults to 10,000.
+   * Milliseconds one attempt may take (headers and body) before it is
+   * aborted and counts as failed, so a server that never answers costs a
+   * bounded wait: at most (retries + 1) × timeout plus the backoff. Defaults to 5,000.
    */
   timeout?: number;
-  /** Extra attempts after a network error or a 5xx response; a 4xx is final. Defaults to 2. */
+  /** Extra attempts after a timeout, a network error, a 5xx or a 429; other 4xx are final. Defaults to 2. */
   retries?: number;
-  /** Delay before the first retry in ms; it doubles for each further one. Defaults to 400. */
+  /** Delay before the first retry in ms; it doubles for each further one. Defaults to 500. */
   backoff?: number;
   /** Request headers, e.g. `If-None-Match` when a cache revalidates. Defaults to none. */
   headers?: Record<string, string>;
@@ -23,125 +37,201 @@ export interface FetchOptions {
   fetch?: typeof fetch;
 }
 
-export const FETCH_DEFAULTS = Object.freeze({ timeout: 10_000, retries: 2, backoff: 400 });
+export const FETCH_DEFAULTS = Object.freeze({ timeout: 5000, retries: 2, backoff: 500 });
+
+type Failed = { ok: false; problem: Problem; aborted?: true; status?: number };
 
 /** A fetched document, or the one problem that stopped it. `aborted` marks a caller's abort, which is not an error to report. */
-export type FetchOutcome<T> =
-  | { ok: true; value: T; response: Response }
-  | { ok: false; problem: Problem; aborted?: true };
+export type FetchOutcome<T> = { ok: true; value: T; response: Response } | Failed;
 
 /** A problem with a whole document (`index: -1`), in the shape normalisation uses. */
 export const documentProblem = (code: ProblemCode, message: string, field = ''): Problem => ({ index: -1, field, code, message, level: 'error' });
-const problem = documentProblem;
+
+const fail = (code: ProblemCode, message: string, status?: number): Failed => ({ ok: false, problem: documentProblem(code, message), status });
+
+/**
+ * Calls `then` after `ms`, or as soon as `signal` aborts (at once if it has),
+ * whichever comes first; the function returned cancels it. Either way no
+ * timer or listener is left behind. Times an attempt and a backoff.
+ */
+function after(ms: number, signal: AbortSignal | undefined, then: () => void): () => void {
+  const cancel = (): void => {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', done);
+  };
+  const done = (): void => {
+    cancel();
+    then();
+  };
+  const timer = setTimeout(done, ms);
+  signal?.addEventListener('abort', done);
+  if (signal?.aborted) done();
+  return cancel;
+}
 
 /** Fetches `url` as text. Never throws and never rejects. */
 export async function fetchText(url: string, options: FetchOptions = {}): Promise<FetchOutcome<string>> {
-  const { timeout = FETCH_DEFAULTS.timeout, retries = FETCH_DEFAULTS.retries, backoff = FETCH_DEFAULTS.backoff } = options;
-  const outer = options.signal;
-  const controller = new AbortController();
-  const signal = controller.signal;
-  let timedOut = false;
-  const abort = (): void => controller.abort();
-  const stopped = (): FetchOutcome<string> =>
-    timedOut
-      ? { ok: false, problem: problem('timeout', `no answer from ${url} within ${timeout} ms`) }
-      : { ok: false, problem: problem('fetch-failed', `request for ${url} was aborted`), aborted: true };
-
-  if (outer?.aborted) return stopped();
-  outer?.addEventListener('abort', abort);
-  const timer = setTimeout(() => {
-    timedOut = true;
-    abort();
-  }, timeout);
-  try {
-    for (let attempt = 0; ; attempt++) {
-      let failure: Problem;
-      try {
-        // A retry must reach the server: a cached error would only repeat itself.
-        const init: RequestInit = { signal, ...(attempt > 0 && { cache: 'no-cache' }), ...(options.headers && { headers: options.headers }) };
-        const response = await (options.fetch ? options.fetch(url, init) : fetch(url, init));
-        // 304 answers a revalidation (see {@link cachedText}); its empty body is never parsed.
-        if (response.ok || response.status == 304) return { ok: true, value: await response.text(), response };
-        failure = problem('http-error', `HTTP ${response.status} for ${url}`);
-        // A 4xx will not change on retry; a 5xx often does (deploys, cold caches).
-        if (response.status < 500) return { ok: false, problem: failure };
-      } catch (error) {
-        if (signal.aborted) return stopped();
-        failure = problem('fetch-failed', `could not fetch ${url}: ${String(error)}`);
+  // Own properties only, here and in every init dictionary below: a page that
+  // sets `Object.prototype.method` or `.headers` must not change our request.
+  const { timeout, retries, backoff, signal, headers, fetch: get = fetch } = { __proto__: null, ...FETCH_DEFAULTS, ...options } as FetchOptions & typeof FETCH_DEFAULTS;
+  for (let attempt = 0; ; ) {
+    const controller = new AbortController();
+    const cancel = after(timeout, signal, () => controller.abort());
+    let failed: Failed;
+    try {
+      // A retry must reach the server: a cached error would only repeat itself.
+      // No cookies or HTTP auth (issue 6): the documents are public, and a
+      // reader's session has no business in our requests.
+      const response = await get(url, { __proto__: null, signal: controller.signal, headers, credentials: 'omit', cache: attempt ? 'no-cache' : 'default' } as RequestInit);
+      const { status } = response;
+      // 304 answers a revalidation (see {@link cachedText}); its empty body is never used.
+      if (response.ok || status == 304) {
+        // Decoded as it streams in, chunk by chunk: `text()` decodes 10 MB in one long task.
+        let value = '';
+        const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
+        for (let chunk; reader && !(chunk = await reader.read()).done; ) value += chunk.value;
+        return { ok: true, value, response };
       }
-      if (attempt >= retries) return { ok: false, problem: failure };
-      await sleep(backoff * 2 ** attempt, signal);
-      if (signal.aborted) return stopped();
+      failed = fail('http-error', `${url}: HTTP ${status}`, status);
+      // A 4xx will not change on retry; a 5xx or 429 often does (deploys, cold caches, load).
+      if (status < 500 && status != 429) return failed;
+    } catch (error) {
+      const late = controller.signal.aborted;
+      failed = fail(late ? 'timeout' : 'fetch-failed', `${url}: ${late ? 'timeout' : error}`);
+    } finally {
+      cancel();
     }
-  } finally {
-    clearTimeout(timer);
-    outer?.removeEventListener('abort', abort);
+    // The caller's abort is not an error to report.
+    if (signal?.aborted) return { ...failed, aborted: true };
+    if (attempt >= retries) return failed;
+    await new Promise<void>((resolve) => after(backoff * 2 ** attempt++, signal, resolve));
   }
 }
-
-/** Fetches and parses a JSON document (through Cache Storage when `cache`). Never throws and never rejects. */
-export async function fetchJson(url: string, options: FetchOptions = {}, cache?: boolean): Promise<FetchOutcome<unknown>> {
-  const text = await cachedText(url, options, cache);
-  if (!text.ok) return text;
-  try {
-    return { ok: true, value: JSON.parse(text.value) as unknown, response: text.response };
-  } catch (error) {
-    const type = text.response.headers.get('content-type') ?? 'no content type';
-    return {
-      ok: false,
-      problem: problem('parse-error', `${url} is not valid JSON (${type}): ${String(error)}`),
-    };
-  }
-}
-
-/** Fetches the manifest at `url`: JSON, with the default deadline and retries. */
-export const fetchManifest = fetchJson;
 
 /** Cache Storage name; one per origin, shared by every manifest and index. */
 export const CACHE_NAME = 'readnext';
+/** Most copies kept in Cache Storage; writing one more deletes the least recently written. */
+export const CACHE_ENTRIES = 16;
 
 /**
  * `url` as text. With `cache` (opt-in: storage on the reader's device needs
  * consent in places), a copy kept in Cache Storage is revalidated with
  * `If-None-Match`, so a returning reader downloads nothing when a 304 comes
- * back, and reads the copy when the network fails. Only responses with an
- * `ETag` are kept: without a validator every view would download anyway.
- * Without `cache`, or where Cache Storage is missing or throws (insecure
- * origins, some private modes), it is a plain {@link fetchText}: no storage
- * is touched.
+ * back, and reads the copy when the network fails (timeout, network error,
+ * 5xx). Only responses with an `ETag` are kept: without a validator every
+ * view would download anyway. A 404 or 410 deletes the copy; at most
+ * {@link CACHE_ENTRIES} copies are kept. Without `cache`, or where Cache
+ * Storage is missing or throws (insecure origins, some private modes), it is
+ * a plain {@link fetchText}: no storage is touched.
  */
 export async function cachedText(url: string, options: FetchOptions, cache?: boolean): Promise<FetchOutcome<string>> {
   let box: Cache | undefined;
   let old: Response | undefined;
-  if (cache) {
-    try {
-      box = await caches.open(CACHE_NAME);
-      old = await box.match(url);
-    } catch {
-      // No Cache Storage here: the network alone.
-    }
+  try {
+    if (cache) old = await (box = await caches.open(CACHE_NAME)).match(url);
+  } catch {
+    // No Cache Storage here: the network alone.
   }
   const etag = old?.headers.get('etag');
   const got = await fetchText(url, etag ? { ...options, headers: { ...options.headers, 'if-none-match': etag } } : options);
-  if (old && (got.ok ? got.response.status == 304 : !got.aborted)) {
+  const status = got.ok ? got.response.status : got.status;
+  const gone = status == 404 || status == 410;
+  const fresh = got.ok && status != 304 && got.response.headers.get('etag');
+  if (box && (fresh || gone)) {
+    const keep = box;
+    // Only the validator is kept: the body is stored decoded, so encoding headers would lie.
+    (fresh ? keep.put(url, new Response(got.value, { __proto__: null, headers: { etag: fresh } } as ResponseInit)) : keep.delete(url))
+      // keys() lists the least recently written first.
+      .then(() => keep.keys())
+      .then((keys) => keys.slice(0, -CACHE_ENTRIES).forEach((key) => keep.delete(key)))
+      .catch(() => {});
+  }
+  if (old && !gone && (got.ok ? status == 304 : !got.aborted)) {
     const value = await old.text().catch(() => undefined);
     if (value !== undefined) return { ok: true, value, response: old };
   }
-  const fresh = got.ok && got.response.headers.get('etag');
-  // Only the validator is kept: the body is stored decoded, so encoding headers would lie.
-  if (box && fresh) box.put(url, new Response(got.value, { headers: { etag: fresh } })).catch(() => {});
   return got;
 }
 
-/** Resolves after `ms`, or as soon as `signal` aborts, leaving no timer behind. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done);
-  });
+/** Fetches (through Cache Storage when `cache`) and parses a JSON document. Never throws and never rejects. */
+export async function fetchJson(url: string, options: FetchOptions = {}, cache?: boolean): Promise<FetchOutcome<unknown>> {
+  const got = await cachedText(url, options, cache);
+  if (!got.ok) return got;
+  try {
+    return { ...got, value: await parseJson(got.value) };
+  } catch (error) {
+    return fail('parse-error', `${url}: not JSON (${got.response.headers.get('content-type')}): ${error}`);
+  }
+}
+
+/** Longest main-thread slice of chunked work, well inside the 50 ms that counts as a long task. */
+export const SLICE_MS = 10;
+
+/**
+ * Calls `step` until it returns true, giving the main thread back whenever
+ * a slice has lasted {@link SLICE_MS}: parsing, normalising and indexing a
+ * large manifest are thousands of small steps rather than one long task.
+ */
+export async function sliced(step: () => boolean): Promise<void> {
+  for (let start = performance.now(); !step(); ) if (performance.now() - start > SLICE_MS) start = await yieldToMain().then(() => performance.now());
+}
+
+/**
+ * Gives the main thread back for one turn: `scheduler.yield()` where it
+ * exists (it keeps our place in the queue), else a message to ourselves,
+ * which unlike a zero timeout is not clamped to 4 ms when nested.
+ */
+export function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield
+    ? scheduler.yield()
+    : new Promise((resolve) => {
+        const { port1, port2 } = new MessageChannel();
+        // Closed once used, so the channel leaves nothing alive behind it.
+        port1.onmessage = () => resolve(port1.close());
+        port2.postMessage(0);
+      });
+}
+
+/** Characters per slice of {@link parseJson}: about 5 ms of `JSON.parse` on a laptop. */
+const PIECE = 65_536;
+/** Stands in for the sliced-out records in the envelope; no manifest holds it. */
+const HOLE = '\uE000readnext';
+
+/**
+ * `JSON.parse(text)` in slices when `text` is large. A 10k-article manifest
+ * is about 11 MB, and parsing it in one go takes 80-150 ms here. The
+ * records of its largest array are cut at `},{"` (objects: articles, JSON
+ * Feed items) or `],["` (arrays: a prebuilt index's terms), each slice
+ * parsed alone, and the rest (the envelope) with a placeholder where they
+ * were. A cut inside a string or a nested value makes some slice invalid
+ * JSON, so any doubt ends in one plain `JSON.parse`, which also reports the
+ * error of a broken document.
+ */
+export async function parseJson(text: string): Promise<unknown> {
+  text = text.replace(/^\uFEFF/, '');
+  const sep = text.includes('},{"') ? '},{"' : '],["';
+  const cuts: number[] = [];
+  for (let at = 0; (at = text.indexOf(sep, at + PIECE)) > 0; ) cuts.push(at);
+  if (cuts.length > 1) {
+    try {
+      const records: unknown[] = [];
+      let k = 0;
+      await sliced(() => {
+        records.push(...(JSON.parse(`[${text.slice(cuts[k]! + 2, cuts[++k]! + 1)}]`) as unknown[]));
+        return k == cuts.length - 1;
+      });
+      // The records go back in place of the placeholder, at whatever depth.
+      // The reviver walks only the envelope: `records` are returned, not walked.
+      let filled: unknown;
+      const envelope: unknown = JSON.parse(`${text.slice(0, cuts[0]! + 1)},"${HOLE}"${text.slice(cuts[k]! + 1)}`, (_key, value: unknown) => {
+        const at = Array.isArray(value) ? value.indexOf(HOLE) : -1;
+        return at < 0 ? value : (filled = [...(value as unknown[]).slice(0, at), ...records, ...(value as unknown[]).slice(at + 1)]);
+      });
+      if (filled) return envelope;
+    } catch {
+      // Not cut where records meet: parse it whole.
+    }
+  }
+  return JSON.parse(text);
 }

@@ -26,45 +26,36 @@ export interface PageHint {
  * `article:tag` and `article:section` metadata.
  */
 export function readPage(hint: PageHint = {}, doc: Document = document): PageRef {
-  const meta = (selector: string): string | undefined =>
-    doc.querySelector<HTMLMetaElement>(`meta[${selector}]`)?.content.trim() || undefined;
+  // Own properties only: a page that sets `Object.prototype.url` (or `.id`) names no article.
+  const { id, url: hinted } = { __proto__: null, ...hint } as PageHint;
+  const all = (selector: string): string[] =>
+    [...doc.querySelectorAll<HTMLMetaElement & HTMLLinkElement>(selector)].map((e) => (e.content ?? e.getAttribute('href') ?? '').trim()).filter(Boolean);
+  const meta = (name: string): string | undefined => all(`meta[${name.includes(':') ? 'property' : 'name'}="${name}"]`)[0];
   const absolute = (value: string | null | undefined): string | undefined => {
-    if (!value?.trim()) return undefined;
     try {
-      return new URL(value.trim(), doc.baseURI).href;
+      return value?.trim() ? new URL(value.trim(), doc.baseURI).href : undefined;
     } catch {
-      return undefined;
+      // Not a URL: the next candidate.
     }
   };
-  const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i]')?.getAttribute('href');
-  const url = absolute(hint.url) ?? absolute(canonical) ?? absolute(meta('property="og:url"')) ?? doc.URL;
-  const tags = [...doc.querySelectorAll<HTMLMetaElement>('meta[property="article:tag"]')]
-    .map((m) => m.content.trim())
-    .filter(Boolean);
-  const context: PageContext = {
+  const url = absolute(hinted) ?? absolute(all('link[rel~="canonical" i]')[0]) ?? absolute(meta('og:url')) ?? doc.URL;
+  return {
+    id: id?.trim() || undefined,
     url,
-    // og:title usually lacks the " | Site name" suffix that would add the site's name to every query.
-    title: meta('property="og:title"') ?? doc.title,
-    tags,
+    context: {
+      url,
+      // og:title usually lacks the " | Site name" suffix that would add the site's name to every query.
+      title: meta('og:title') ?? doc.title,
+      tags: all('meta[property="article:tag"]'),
+      description: meta('description') ?? meta('og:description'),
+      section: meta('article:section'),
+      lang: doc.documentElement.lang || undefined,
+    },
   };
-  const description = meta('name="description"') ?? meta('property="og:description"');
-  const section = meta('property="article:section"');
-  const lang = doc.documentElement.lang;
-  if (description) context.description = description;
-  if (section) context.section = section;
-  if (lang) context.lang = lang;
-  const id = hint.id?.trim();
-  return id ? { id, url, context } : { url, context };
 }
 
 /** A string that changes whenever ranking against the page would. */
-export function pageKey(ref: PageRef): string {
-  const c = ref.context;
-  return JSON.stringify([ref.id, ref.url, c.title, c.description, c.tags, c.section]);
-}
-
-/** The part of the Navigation API used here; typed locally as TypeScript's DOM lib lacks it in ES2021 targets. */
-type NavigationLike = EventTarget;
+export const pageKey: (ref: PageRef) => string = JSON.stringify;
 
 const listeners = new Set<() => void>();
 let observer: MutationObserver | undefined;
@@ -86,33 +77,18 @@ function notify(): void {
   }, 0);
 }
 
-function navigation(): NavigationLike | undefined {
-  return (globalThis as { navigation?: NavigationLike }).navigation;
-}
-
-function install(): void {
-  addEventListener('popstate', notify);
-  navigation()?.addEventListener('navigate', notify);
-  navigation()?.addEventListener('navigatesuccess', notify);
-  if (document.head && typeof MutationObserver === 'function') {
-    observer = new MutationObserver(notify);
-    observer.observe(document.head, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: ['href', 'content', 'rel', 'property', 'name'],
-    });
-  }
-}
-
-function uninstall(): void {
-  removeEventListener('popstate', notify);
-  navigation()?.removeEventListener('navigate', notify);
-  navigation()?.removeEventListener('navigatesuccess', notify);
+/** Adds (`on`) or removes the page-wide listeners: `popstate`, the Navigation API where present, and `<head>` changes. */
+function listen(on: boolean): void {
+  const method = on ? 'addEventListener' : 'removeEventListener';
+  // The Navigation API is missing from TypeScript's DOM lib for ES2021 targets.
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  window[method]('popstate', notify);
+  navigation?.[method]('navigate', notify);
+  navigation?.[method]('navigatesuccess', notify);
   observer?.disconnect();
-  observer = undefined;
   clearTimeout(timer);
+  observer = on && document.head ? new MutationObserver(notify) : undefined;
+  observer?.observe(document.head, { childList: true, subtree: true, characterData: true, attributeFilter: ['href', 'content', 'rel', 'property', 'name'] });
 }
 
 /**
@@ -122,30 +98,31 @@ function uninstall(): void {
  * element. Returns the function that stops listening.
  */
 export function watchPage(listener: () => void): () => void {
+  if (!listeners.size) listen(true);
   listeners.add(listener);
-  if (listeners.size === 1) install();
   return () => {
-    if (listeners.delete(listener) && listeners.size === 0) uninstall();
+    if (listeners.delete(listener) && !listeners.size) listen(false);
   };
 }
 
 /** Ties {@link watchPage} to an element's connection, so a removed element leaves no listener behind. */
 export class PageController implements ReactiveController {
-  private stop: (() => void) | undefined;
+  // `_` names: private, so the bundle's minifier shortens them.
+  private _stop: (() => void) | undefined;
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly onChange: () => void,
+    private readonly _onChange: () => void,
   ) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.stop ??= watchPage(this.onChange);
+    this._stop ??= watchPage(this._onChange);
   }
 
   hostDisconnected(): void {
-    this.stop?.();
-    this.stop = undefined;
+    this._stop?.();
+    this._stop = undefined;
   }
 }

@@ -1,38 +1,39 @@
 /**
  * Where elements get ranked lists from. One source per configuration (a
- * module-level Map keyed by the URLs and switches below), so any number of
- * elements cost one request, one normalisation and one index.
+ * module-level Map keyed by the URLs), so any number of elements cost one
+ * request, one normalisation and one index.
  *
  * Elements only see {@link RankSource}: `load()`, `current()`, then
- * `related()` / `popular()`. The stages between URLs and a ranked list:
- *   fetch   → {@link cachedText}: the network, or with `cache` a Cache
- *             Storage copy revalidated by ETag / Last-Modified; the manifest
- *             and a prebuilt index are fetched in parallel;
- *   catalog → normalise the manifest (a task of its own, after parsing);
- *   index   → {@link CatalogSource.prepare}: yields to the main thread; when
- *             a page missing from the manifest needs MiniSearch, installs
- *             the prebuilt index (`index`) if its ids match, else warns and
- *             builds one in time-boxed slices;
- *   rank    → the core's related() / popular(); or, with `precomputed`,
- *             {@link PrecomputedSource} reads the page's shard (and
- *             meta.json's popular lists) and falls back to the manifest.
+ * `related()` / `popular()`. The stages between URLs and a ranked list, each
+ * in slices of at most ~10 ms of main-thread work (see {@link sliced}):
+ *   fetch     → {@link cachedText}: the network, or with `cache` a Cache
+ *               Storage copy revalidated by ETag; the manifest and a
+ *               prebuilt index are fetched in parallel;
+ *   parse     → {@link parseJson}, records in slices;
+ *   normalise → the core's `normalizeSteps`, a few hundred records a step;
+ *   rank      → from the articles' build-time `near` lists, so a page in a
+ *               built manifest needs no search index at all. Only a page
+ *               missing from the manifest (or a manifest without `near`)
+ *               needs MiniSearch: the prebuilt `index` (if its ids match),
+ *               else one built here, both in slices, on first need;
+ *   or, with `precomputed`, {@link precomputedSource} reads the page's shard
+ *   (and meta.json's popular lists) and falls back to the manifest.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { Catalog } from '../core/catalog.js';
 import { eligibility } from '../core/filters.js';
-import { normalizeManifest } from '../core/normalize.js';
+import { normalizeSteps } from '../core/normalize.js';
 import type { PopularOptions, RelatedOptions } from '../core/options.js';
 import { popular } from '../core/popular.js';
 import { related } from '../core/related.js';
-import { INDEX_OPTIONS, loadIndex } from '../core/search-index.js';
+import { INDEX_OPTIONS, type ArticleIndex } from '../core/search-index.js';
 import { shardFileName, shardOf, type PrecomputeMeta, type ShardFile } from '../core/shard.js';
-import type { Article, Problem, RankResult } from '../core/types.js';
+import type { Article, NormalizedManifest, Problem, RankResult } from '../core/types.js';
 import { canonicalUrl } from '../core/url.js';
-import { cachedText, documentProblem, fetchJson, type FetchOptions, type FetchOutcome } from './fetch-manifest.js';
+import { cachedText, documentProblem, fetchJson, parseJson, sliced, type FetchOptions, type FetchOutcome } from './fetch-manifest.js';
 import type { PageRef } from './page.js';
 
-/** Longest main-thread slice of chunked indexing, well inside the 50 ms that counts as a long task. */
-const SLICE_MS = 12;
+export { yieldToMain } from './fetch-manifest.js';
 
 /** A finished load, or the problem that stopped it. Problems of single records ride along either way. */
 export type LoadResult =
@@ -51,9 +52,15 @@ export interface RankSource {
   popular(page: PageRef, options: Partial<PopularOptions>): Promise<RankResult>;
 }
 
+/** A source shared by URL: later elements' `index` and `cache` still count before anything is fetched. */
+export interface SharedSource extends RankSource {
+  /** The configuration, as merged by {@link storeFor}. */
+  readonly config: StoreConfig;
+}
+
 /**
  * How a source loads. The first element to ask for a configuration creates
- * its source; elements with the same URLs and switches share it.
+ * its source; elements with the same URLs share it.
  */
 export interface StoreConfig {
   /** Absolute manifest URL; optional only with `precomputed`. */
@@ -68,201 +75,147 @@ export interface StoreConfig {
   fetch?: Omit<FetchOptions, 'signal'>;
 }
 
-/** Loads once for any number of callers; aborts the request when the last one leaves. */
-abstract class SharedLoad {
-  protected loaded: LoadResult | undefined;
-  /** What to load: the first caller's, with later callers' `index` and `cache` while nothing is fetched yet. */
-  config: Readonly<StoreConfig>;
-  private pending: Promise<LoadResult> | undefined;
-  private controller: AbortController | undefined;
-  private waiting = 0;
+type Load = (signal?: AbortSignal) => Promise<LoadResult>;
 
-  constructor(config: StoreConfig = {}) {
-    this.config = { ...config };
-  }
+/** A failed load with its one problem (and an abort kept as such). */
+const failed = (outcome: { problem: Problem; aborted?: true }): LoadResult => ({ ...outcome, ok: false, problems: [outcome.problem] });
 
-  /**
-   * Another element asks for this source: before anything is fetched, its
-   * prebuilt index and cache switch still count, so `index` on the related
-   * block is not lost when the popular block (which needs none) starts first.
-   */
-  join(config: StoreConfig): void {
-    // Once fetchAll() has read the config (a microtask after the first load()), this changes nothing.
-    if (!this.loaded) this.config = { ...this.config, index: this.config.index ?? config.index, cache: this.config.cache || config.cache };
-  }
+const aborted = (): LoadResult => failed({ problem: documentProblem('fetch-failed', 'aborted'), aborted: true });
 
-  load(signal?: AbortSignal): Promise<LoadResult> {
-    if (this.loaded) return Promise.resolve(this.loaded);
-    if (signal?.aborted) return Promise.resolve(aborted());
-    if (!this.pending) {
-      const controller = (this.controller = new AbortController());
-      this.waiting = 0;
-      // One microtask later, so elements starting in the same turn can still join() with their index.
-      this.pending = Promise.resolve().then(() => this.fetchAll(controller.signal)).then((result) => {
-        // An aborted load is forgotten, so the next element to ask starts afresh.
-        if (result.ok || !result.aborted) this.loaded = result;
-        if (this.controller === controller) this.pending = this.controller = undefined;
-        return result;
-      });
+const resolved = Promise.resolve.bind(Promise) as <T>(value: T) => Promise<T>;
+
+/** The core's `normalizeSteps` run in {@link sliced} slices of the main thread. */
+async function normalize(document: unknown, manifestUrl?: string): Promise<NormalizedManifest> {
+  const steps = normalizeSteps(document, { manifestUrl });
+  let step: IteratorResult<void, NormalizedManifest>;
+  await sliced(() => !!(step = steps.next()).done);
+  return step!.value as NormalizedManifest;
+}
+
+/**
+ * `fetchAll` run once for any number of callers. Each caller's `signal`
+ * releases only that caller; when the last one leaves, the load is aborted
+ * and forgotten, so the next caller starts afresh. Callers without a signal
+ * hold it for good. A load that finished (even with an error) is kept.
+ * Never rejects: a throw (a bug) becomes the load's problem.
+ */
+function shared(fetchAll: (signal: AbortSignal) => Promise<LoadResult>): Load {
+  let loaded: LoadResult | undefined;
+  let pending: Promise<LoadResult> | undefined;
+  let controller: AbortController;
+  let waiting = 0;
+  return (signal) => {
+    if (loaded) return resolved(loaded);
+    if (signal?.aborted) return resolved(aborted());
+    if (!pending) {
+      const c = (controller = new AbortController());
+      waiting = 0;
+      // One microtask later, so elements starting in the same turn can still join with their index.
+      // An aborted load was forgotten by the last caller to leave (below).
+      pending = resolved(0)
+        .then(() => fetchAll(c.signal))
+        .catch((error) => failed({ problem: documentProblem('invalid-manifest', String(error)) }))
+        .then((result) => (result.ok || !result.aborted ? (loaded = result) : result));
     }
-    const pending = this.pending;
-    // Callers without a signal hold the request forever; the rest release it on abort.
+    const mine = pending;
     if (!signal) {
-      this.waiting = Infinity;
-      return pending;
+      waiting = Infinity;
+      return mine;
     }
-    this.waiting++;
-    return new Promise((resolve) => {
-      const release = (): void => {
-        signal.removeEventListener('abort', release);
-        if (--this.waiting === 0 && this.pending === pending) {
-          this.controller?.abort();
-          this.pending = this.controller = undefined;
-        }
-        resolve(aborted());
-      };
-      signal.addEventListener('abort', release);
-      void pending.then((result) => {
-        if (signal.aborted) return;
-        signal.removeEventListener('abort', release);
-        this.waiting--;
-        resolve(result);
-      });
-    });
-  }
-
-  /** Everything the source needs before it can rank. Never rejects. */
-  protected abstract fetchAll(signal: AbortSignal): Promise<LoadResult>;
+    waiting++;
+    return Promise.race([
+      mine,
+      new Promise<LoadResult>((resolve) =>
+        // An AbortSignal fires `abort` at most once.
+        signal.addEventListener('abort', () => {
+          if (!--waiting && pending === mine && !loaded) {
+            controller.abort();
+            pending = undefined;
+          }
+          resolve(aborted());
+        }),
+      ),
+    ]);
+  };
 }
 
-/** Base of manifest and inline sources: ranking over a catalogue that is (eventually) loaded. */
-abstract class CatalogSource extends SharedLoad implements RankSource {
-  protected catalog: Catalog | undefined;
-  private prepared: Promise<void> | undefined;
-  private chunked: Promise<void> | undefined;
-
-  current(page: PageRef): Promise<string | undefined> {
-    return Promise.resolve(this.catalog?.find(page)?.id);
-  }
-
-  async related(page: PageRef, options: Partial<RelatedOptions>): Promise<RankResult> {
-    const catalog = this.ready();
-    const current = catalog.find(page);
-    await this.prepare(catalog, !current);
-    return related(catalog, current ?? page.context, options);
-  }
-
-  async popular(page: PageRef, options: Partial<PopularOptions>): Promise<RankResult> {
-    const catalog = this.ready();
-    const current = catalog.find(page);
-    // Popular needs no index, so it never waits for one.
-    return popular(catalog, current ? { ...options, exclude: { ...options.exclude, ids: [...(options.exclude?.ids ?? []), current.id] } } : options);
-  }
+/**
+ * A manifest fetched from `config.manifest` (with its prebuilt `index`), or
+ * with `records` the articles an element was given (normalised against
+ * `config.manifest` as the base URL, nothing fetched).
+ */
+export function manifestSource(config: StoreConfig, records?: readonly unknown[]): SharedSource {
+  let catalog: Catalog;
+  let problems: Problem[];
+  /** The prebuilt index as fetched, kept until a page first needs MiniSearch. */
+  let prebuilt: FetchOutcome<string> | undefined;
+  let indexing: Promise<void> | undefined;
 
   /**
-   * Runs before a related() ranking. It gives the main thread back once, so
-   * parsing the manifest and building the core's vector index (on first use)
-   * are separate tasks. A page missing from the catalogue may fall back to
-   * MiniSearch's fuzzy matching, so its index (unless prebuilt) is built
-   * here in chunks that yield between them rather than in one long task.
+   * Installs the prebuilt index when it covers exactly the catalogue's
+   * articles (else warns why not), or builds one: either way in slices. At
+   * 10k articles indexing takes seconds, which pages in a built manifest
+   * never pay.
    */
-  protected prepare(catalog: Catalog, fuzzy: boolean): Promise<void> {
-    const yielded = (this.prepared ??= yieldToMain());
-    if (!fuzzy || catalog.indexed) return yielded;
-    return (this.chunked ??= yielded.then(async () => {
-      const index = new MiniSearch<Article>(INDEX_OPTIONS);
-      const docs = catalog.articles.filter((a) => !a.noindex);
-      // Slices by time, not count: an article costs about 1 ms to index here
-      // and several times that on a slow phone, so no fixed chunk fits both.
-      for (let i = 0; i < docs.length; await yieldToMain()) {
-        const end = performance.now() + SLICE_MS;
-        while (i < docs.length && performance.now() < end) index.add(docs[i++]!);
-      }
-      if (!catalog.indexed) catalog.setIndex(index);
-    }));
-  }
-
-  private ready(): Catalog {
-    if (!this.catalog) throw new Error('readnext: rank() before a successful load()');
-    return this.catalog;
-  }
-
-  /** Normalises a document; a document-level error (not a manifest, wrong version) fails the load. */
-  protected use(document: unknown, baseUrl: string): LoadResult {
-    const { articles, problems } = normalizeManifest(document, { manifestUrl: baseUrl });
-    const fatal = problems.find((p) => p.index === -1 && p.level === 'error');
-    if (fatal) return { ok: false, problem: fatal, problems };
-    this.catalog = new Catalog(articles);
-    return { ok: true, problems };
-  }
-}
-
-/** A manifest fetched from a URL (and optionally its prebuilt index), shared by every element that names it. */
-export class ManifestStore extends CatalogSource {
-  /** The prebuilt index as fetched, until a page first needs MiniSearch. */
-  private prebuilt: FetchOutcome<string> | undefined;
-
-  /** Fetch (manifest and index in parallel) → normalise → catalogue. Never rejects. */
-  protected async fetchAll(signal: AbortSignal): Promise<LoadResult> {
-    const { manifest = '', index, cache } = this.config;
-    const options = { ...this.config.fetch, signal };
-    const [document, prebuilt] = await Promise.all([fetchJson(manifest, options, cache), index ? cachedText(index, options, cache) : undefined]);
-    if (!document.ok) return failed(document);
-    // Parsing and normalising a large manifest are long tasks each; two are better than one.
-    await yieldToMain();
-    try {
-      this.prebuilt = prebuilt;
-      return this.use(document.value, manifest);
-    } catch (error) {
-      // The core returns problems rather than throwing; this is the seatbelt for a bug there.
-      return failed({ problem: documentProblem('invalid-manifest', String(error)) });
-    }
-  }
-
-  /**
-   * Installs the prebuilt index on first need: related() uses MiniSearch only
-   * for pages missing from the manifest, and at 10k articles `loadIndex` is a
-   * multi-second task that other pages should never pay for.
-   */
-  protected override prepare(catalog: Catalog, fuzzy: boolean): Promise<void> {
-    const prebuilt = this.prebuilt;
-    if (fuzzy && prebuilt) {
-      this.prebuilt = undefined;
-      const problem = this.install(catalog, prebuilt, this.config.index!);
-      if (problem) {
-        console.warn(`readnext: ${problem.message}`);
-        (this.loaded!.problems as Problem[]).push(problem);
-      }
-    }
-    return super.prepare(catalog, fuzzy);
-  }
-
-  /** Installs the prebuilt index when it covers exactly the catalogue's articles; otherwise the warning why not. */
-  private install(catalog: Catalog, prebuilt: FetchOutcome<string>, url: string): Problem | undefined {
-    let why = prebuilt.ok ? 'does not match the manifest' : prebuilt.problem.message;
-    if (prebuilt.ok) {
+  const index = async (): Promise<void> => {
+    const docs = catalog.articles.filter((a) => !a.noindex);
+    let ix: ArticleIndex | undefined;
+    if (prebuilt) {
+      let why = 'ids differ';
       try {
-        const index = loadIndex(prebuilt.value);
-        const ids = catalog.articles.filter((a) => !a.noindex).map((a) => a.id);
-        if (index.documentCount === ids.length && ids.every((id) => index.has(id))) return void catalog.setIndex(index);
+        if (!prebuilt.ok) throw prebuilt.problem.message;
+        const json = (await parseJson(prebuilt.value)) as AsPlainObject;
+        // Its ids are read from the JSON, so a mismatched index is never loaded.
+        const ids = new Set(Object.values(json.documentIds));
+        if (ids.size == docs.length && docs.every((a) => ids.has(a.id))) ix = await MiniSearch.loadJSAsync<Article>(json, INDEX_OPTIONS);
       } catch (error) {
         why = String(error);
       }
+      if (!ix) {
+        const problem: Problem = { ...documentProblem('invalid-manifest', `index ${config.index} not used (${why})`, 'index'), level: 'warning' };
+        console.warn('readnext: ' + problem.message);
+        problems.push(problem);
+      }
     }
-    return { ...documentProblem('invalid-manifest', `index ${url} not used (${why}); indexing in the browser`, 'index'), level: 'warning' };
-  }
-}
+    if (!ix) {
+      const fresh = (ix = new MiniSearch<Article>(INDEX_OPTIONS));
+      let i = 0;
+      await sliced(() => (i < docs.length && fresh.add(docs[i++]!), i >= docs.length));
+    }
+    catalog.setIndex(ix);
+  };
 
-/** Articles handed to an element directly (its `articles` property): no fetch, same ranking. */
-export class InlineSource extends CatalogSource {
-  constructor(records: readonly unknown[], baseUrl: string) {
-    super();
-    this.loaded = this.use(records, baseUrl);
-  }
-
-  protected fetchAll(): Promise<LoadResult> {
-    return Promise.resolve(this.loaded!);
-  }
+  return {
+    config,
+    // Fetch (manifest and index in parallel) → parse → normalise → catalogue.
+    load: shared(async (signal) => {
+      const { manifest = '', index, cache } = config;
+      const options = { ...config.fetch, signal };
+      let document: unknown = records;
+      if (!records) {
+        const [got, pre] = await Promise.all([fetchJson(manifest, options, cache), index ? cachedText(index, options, cache) : undefined]);
+        if (!got.ok) return failed(got);
+        document = got.value;
+        prebuilt = pre;
+      }
+      const result = await normalize(document, manifest);
+      problems = result.problems;
+      // A document-level problem (not a manifest, wrong version; always an error) fails the load.
+      const fatal = problems.find((p) => p.index < 0);
+      if (fatal) return { ok: false, problem: fatal, problems };
+      catalog = new Catalog(result.articles);
+      return { ok: true, problems };
+    }),
+    current: (page) => resolved(catalog.find(page)?.id),
+    async related(page, options) {
+      const current = catalog.find(page);
+      // Without build-time neighbours (none, or an empty list), related() searches MiniSearch.
+      if (!current?.near?.length) await (indexing ??= index());
+      return related(catalog, current ?? page.context, options);
+    },
+    // Popular needs no index, so it never waits for one. No article has the id ''.
+    popular: (page, options) => resolved(popular(catalog, { ...options, exclude: { ...options.exclude, ids: [...(options.exclude?.ids ?? []), catalog.find(page)?.id ?? ''] } })),
+  };
 }
 
 /**
@@ -271,124 +224,73 @@ export class InlineSource extends CatalogSource {
  * URL. A page missing from its shard ranks from `manifest` when one is
  * configured, and shows nothing otherwise.
  */
-export class PrecomputedSource extends SharedLoad implements RankSource {
-  private meta: PrecomputeMeta | undefined;
-  private readonly shards = new Map<number, Promise<ShardFile | undefined>>();
-
-  async current(page: PageRef): Promise<string | undefined> {
-    return page.id ?? (await this.entry(page))?.id;
-  }
-
-  async related(page: PageRef, options: Partial<RelatedOptions>): Promise<RankResult> {
-    const entry = await this.entry(page);
-    if (entry) return this.list(entry.related, options, page);
-    const store = await this.fallback();
-    return store ? store.related(page, options) : { items: [], filled: 0 };
-  }
-
-  /** meta.json's list for the window, ranked by views at build time (`metric` does not apply). */
-  popular(page: PageRef, options: Partial<PopularOptions>): Promise<RankResult> {
-    return Promise.resolve(this.list(this.meta!.popular?.[options.window ?? '7d'] ?? [], options, page));
-  }
-
-  protected async fetchAll(signal: AbortSignal): Promise<LoadResult> {
-    const url = `${this.config.precomputed}meta.json`;
-    const got = await fetchJson(url, { ...this.config.fetch, signal }, this.config.cache);
-    if (!got.ok) return failed(got);
-    const meta = got.value as PrecomputeMeta;
-    if (meta?.version !== 1 || !(meta.shards >= 1)) return failed({ problem: documentProblem('unsupported-version', `${url} is not version 1`) });
-    this.meta = meta;
-    return { ok: true, problems: [] };
-  }
+export function precomputedSource(config: StoreConfig): SharedSource {
+  let meta: PrecomputeMeta;
+  const shards = new Map<number, Promise<ShardFile | undefined>>();
 
   /** The page's entry in its shard; the shard is fetched once and shared. */
-  private async entry(page: PageRef): Promise<ShardFile[string] | undefined> {
+  const entry = async (page: PageRef): Promise<ShardFile[string] | undefined> => {
     const key = canonicalUrl(page.url);
-    if (key === undefined) return undefined;
-    const { shards } = this.meta!;
-    const n = shardOf(key, shards);
-    let shard = this.shards.get(n);
-    if (!shard) {
-      shard = fetchJson(this.config.precomputed + shardFileName(n, shards), this.config.fetch, this.config.cache).then((got) => (got.ok ? (got.value as ShardFile) : undefined));
-      this.shards.set(n, shard);
-    }
+    if (key === undefined) return;
+    const n = shardOf(key, meta.shards);
+    let shard = shards.get(n);
+    if (!shard) shards.set(n, (shard = fetchJson(config.precomputed + shardFileName(n, meta.shards), config.fetch, config.cache).then((got) => (got.ok ? (got.value as ShardFile) : undefined))));
     // A malformed entry yields no items rather than an error: normalisation drops what it cannot read.
     return (await shard)?.[key];
-  }
+  };
 
-  /** The manifest store to rank from when the page has no precomputed list, loaded on first need. */
-  private async fallback(): Promise<ManifestStore | undefined> {
-    if (!this.config.manifest) return undefined;
-    const store = storeFor({ ...this.config, precomputed: undefined }) as ManifestStore;
-    return (await store.load()).ok ? store : undefined;
-  }
-
-  /**
-   * Display items as ranked items: normalised like any manifest (unsafe URLs
-   * dropped), then the element's exclusions, history and limit applied.
-   */
-  private list(items: unknown[], options: Partial<RelatedOptions | PopularOptions>, page: PageRef): RankResult {
-    const { articles } = normalizeManifest(items, { manifestUrl: this.config.precomputed });
+  /** Display items as ranked items: normalised like any manifest (unsafe URLs dropped), then exclusions, history and limit. */
+  const list = async (items: unknown[], options: Partial<RelatedOptions | PopularOptions>, page: PageRef): Promise<RankResult> => {
     const allowed = eligibility(options.exclude ?? {}, options.read ?? []);
     const here = canonicalUrl(page.url);
     return {
-      items: articles
-        .filter((a) => a.id !== page.id && a.canonicalUrl !== here && allowed(a))
+      items: (await normalize(items, config.precomputed))
+        .articles.filter((a) => a.id !== page.id && a.canonicalUrl !== here && allowed(a))
         .slice(0, options.limit ?? 5)
         .map((article) => ({ article, score: 0, matched: [], factors: [{ kind: 'precomputed', detail: 'precomputed at build time', value: 1 }], source: 'related' })),
       filled: 0,
     };
-  }
+  };
+
+  return {
+    config,
+    load: shared(async (signal) => {
+      const url = `${config.precomputed}meta.json`;
+      const got = await fetchJson(url, { ...config.fetch, signal }, config.cache);
+      if (!got.ok) return failed(got);
+      meta = got.value as PrecomputeMeta;
+      return meta?.version === 1 && meta.shards >= 1 ? { ok: true, problems: [] } : failed({ problem: documentProblem('unsupported-version', `${url}: not version 1`) });
+    }),
+    current: async (page) => page.id ?? (await entry(page))?.id,
+    async related(page, options) {
+      const found = await entry(page);
+      if (found) return list(found.related, options, page);
+      const store = config.manifest && storeFor({ ...config, precomputed: undefined });
+      return store && (await store.load()).ok ? store.related(page, options) : { items: [], filled: 0 };
+    },
+    // meta.json's list for the window, ranked by views at build time (`metric` does not apply).
+    popular: (page, options) => list(meta.popular?.[options.window ?? '7d'] ?? [], options, page),
+  };
 }
 
-const stores = new Map<string, ManifestStore | PrecomputedSource>();
-const inline = new WeakMap<readonly unknown[], InlineSource>();
+const stores = new Map<string, SharedSource>();
+const inline = new WeakMap<readonly unknown[], RankSource>();
 
 /** The one source for `config.manifest` and `config.precomputed` on this page, created on first use. Creating one fetches nothing. */
-export function storeFor(config: StoreConfig): ManifestStore | PrecomputedSource {
+export function storeFor(config: StoreConfig): SharedSource {
   const key = JSON.stringify([config.manifest, config.precomputed]);
   let store = stores.get(key);
-  if (store) store.join(config);
-  else stores.set(key, (store = config.precomputed ? new PrecomputedSource(config) : new ManifestStore(config)));
+  if (store) {
+    // Read when the fetch starts, a microtask after the first load(): later changes count for nothing.
+    store.config.index ??= config.index;
+    store.config.cache ||= config.cache;
+  } else stores.set(key, (store = (config.precomputed ? precomputedSource : manifestSource)({ ...config })));
   return store;
 }
 
 /** The source for an `articles` array; the same array object reuses its catalogue and index. */
-export function inlineSource(records: readonly unknown[], baseUrl: string): InlineSource {
+export function inlineSource(records: readonly unknown[], baseUrl: string): RankSource {
   let source = inline.get(records);
-  if (!source) inline.set(records, (source = new InlineSource(records, baseUrl)));
+  if (!source) inline.set(records, (source = manifestSource({ manifest: baseUrl }, records)));
   return source;
-}
-
-/** A failed load with its one problem (and an abort kept as such). */
-function failed<T extends { problem: Problem; aborted?: true }>(outcome: T): LoadResult {
-  return { ...outcome, ok: false, problems: [outcome.problem] };
-}
-
-function aborted(): LoadResult {
-  return { ok: false, problem: documentProblem('fetch-failed', 'aborted'), problems: [], aborted: true };
-}
-
-interface Scheduler {
-  yield?: () => Promise<void>;
-}
-
-/**
- * Gives the main thread back for one turn: `scheduler.yield()` where it
- * exists (it keeps our place in the queue), else a zero timeout.
- */
-export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * Resolves when the browser is idle (or after `timeout` ms at the latest).
- * Safari has no `requestIdleCallback`, so it falls back to a short timeout.
- */
-export function whenIdle(timeout = 200): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout });
-    else setTimeout(resolve, 16);
-  });
 }

@@ -6,13 +6,12 @@
 import { expect } from '@esm-bundle/chai';
 import MiniSearch from 'minisearch';
 import '../../src/define.js';
-import type { Catalog } from '../../src/core/catalog.js';
 import { normalizeManifest } from '../../src/core/normalize.js';
 import { createIndex } from '../../src/core/search-index.js';
 import { CACHE_NAME } from '../../src/data/fetch-manifest.js';
-import { ManifestStore, storeFor } from '../../src/data/store.js';
+import { manifestSource } from '../../src/data/store.js';
 import type { ReadnextBase } from '../../src/elements/readnext-base.js';
-import { cleanup, clearHead, manifestUrl, mount, requests, setHead, settled, shown, sleep } from './helpers.js';
+import { cleanup, clearHead, manifestUrl, mount, requests, setHead, settled, shown, sleep, until } from './helpers.js';
 
 let counter = 0;
 /** A fresh request-counting prefix for fixture files (see /api/files in web-test-runner.config.mjs). */
@@ -95,49 +94,87 @@ describe('prebuilt index', () => {
     cleanup();
   });
 
-  let added = 0;
-
   /** An index as `readnext build --index` writes it, over the first `n` articles, served from a blob: URL. */
   function indexUrl(manifest: string, n = Infinity): string {
     const { articles } = normalizeManifest(JSON.parse(newsText), { manifestUrl: manifest });
     const json = JSON.stringify(createIndex(articles.slice(0, n)));
+    // Building it here went through the counter.
     added = 0;
     return URL.createObjectURL(new Blob([json], { type: 'application/json' }));
   }
 
-  const catalogOf = (manifest: string): Catalog =>
-    (storeFor({ manifest }) as unknown as { catalog: Catalog }).catalog;
+  /**
+   * The news fixture as `readnext build` would write it, with `near` lists
+   * (each article's next two, by raw index), served from /api/manifest/stash.
+   */
+  async function builtManifest(): Promise<{ url: string; key: string }> {
+    const document = JSON.parse(newsText) as { articles: Record<string, unknown>[] };
+    const n = document.articles.length;
+    document.articles.forEach((a, i) => (a.near = [(i + 1) % n, 500, (i + 2) % n, 400]));
+    const stashed = manifestUrl('stash');
+    await fetch(`/api/stash?key=${stashed.key}`, { method: 'POST', body: JSON.stringify(document) });
+    return stashed;
+  }
 
-  // Counts documents MiniSearch indexes in the page: zero when a prebuilt index is installed.
+  // Counts documents MiniSearch indexes in the page, and prebuilt indexes it loads.
+  let added = 0;
+  let loaded = 0;
   const add = MiniSearch.prototype.add;
+  const loadJSAsync = MiniSearch.loadJSAsync;
   before(() => {
     MiniSearch.prototype.add = function (this: MiniSearch, document: unknown) {
       added++;
       return add.call(this, document);
     };
+    MiniSearch.loadJSAsync = function (this: typeof MiniSearch, ...args: Parameters<typeof loadJSAsync>) {
+      loaded++;
+      return loadJSAsync.apply(this, args);
+    } as typeof loadJSAsync;
   });
   after(() => {
     MiniSearch.prototype.add = add;
+    MiniSearch.loadJSAsync = loadJSAsync;
   });
   beforeEach(() => {
-    added = 0;
+    added = loaded = 0;
   });
 
-  // Only pages missing from the manifest need MiniSearch (for fuzzy matching of their metadata).
+  // Only pages missing from the manifest (or a manifest without `near`) need MiniSearch.
   const NEW_PAGE = 'article-url="/news/not-in-the-manifest"';
 
-  it('is fetched beside the manifest and installed, instead of indexing in the browser, once a page needs it', async () => {
-    const { url } = manifestUrl();
-    const manifest = absolute(url);
-    const index = indexUrl(manifest);
-    const known = mountOne(`<readnext-related manifest="${url}" index="${index}" article-id="heatwave-grid" eager></readnext-related>`);
+  it('a page in a built manifest ranks from `near` alone: no index is loaded or built', async () => {
+    const { url } = await builtManifest();
+    const known = mountOne(`<readnext-related manifest="${url}" index="${indexUrl(absolute(url))}" article-id="heatwave-grid" limit="2" eager></readnext-related>`);
     await settled(known);
-    // A page in the manifest ranks without MiniSearch, so the index is not even parsed.
-    expect(catalogOf(manifest).indexed).to.equal(false);
+    const ids = (JSON.parse(newsText) as { articles: { id: string }[] }).articles.map((a) => a.id);
+    // heatwave-grid is article 0: its neighbours are articles 1 and 2.
+    expect(shown(known)).to.have.members([ids[1], ids[2]]);
+    expect([loaded, added]).to.deep.equal([0, 0]);
+    // A page missing from the manifest loads the prebuilt index, once, and builds nothing.
+    const fresh = mountOne(`<readnext-related manifest="${url}" ${NEW_PAGE} eager></readnext-related>`);
+    await settled(fresh);
+    expect([loaded, added]).to.deep.equal([1, 0]);
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('an article whose `near` list is empty needs MiniSearch, like one without', async () => {
+    const document = JSON.parse(newsText) as { articles: Record<string, unknown>[] };
+    // heatwave-grid is article 0; every other article has a neighbour.
+    document.articles.forEach((a, i) => (a.near = i ? [0, 500] : []));
+    const { url, key } = manifestUrl('stash');
+    await fetch(`/api/stash?key=${key}`, { method: 'POST', body: JSON.stringify(document) });
+    const el = mountOne(`<readnext-related manifest="${url}" index="${indexUrl(absolute(url))}" article-id="heatwave-grid" eager></readnext-related>`);
+    await until(() => el.state == 'ready' || el.state == 'empty', 'a settled element');
+    expect([loaded, added]).to.deep.equal([1, 0]);
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('is fetched beside the manifest and installed instead of indexing in the browser', async () => {
+    const { url } = manifestUrl();
+    const index = indexUrl(absolute(url));
     const fresh = mountOne(`<readnext-related manifest="${url}" index="${index}" ${NEW_PAGE} eager></readnext-related>`);
     await settled(fresh);
-    expect(catalogOf(manifest).indexed).to.equal(true);
-    expect(added).to.equal(0);
+    expect([loaded, added]).to.deep.equal([1, 0]);
     expect(warnings).to.deep.equal([]);
     const plain = mountOne(`<readnext-related manifest="${manifestUrl().url}" ${NEW_PAGE} eager></readnext-related>`);
     await settled(plain);
@@ -147,14 +184,12 @@ describe('prebuilt index', () => {
 
   it('elements sharing a manifest share one store: `index` on a later one still counts before anything is fetched', async () => {
     const { url, key } = manifestUrl();
-    const manifest = absolute(url);
-    const index = indexUrl(manifest);
+    const index = indexUrl(absolute(url));
     const container = mount(`
       <readnext-popular manifest="${url}" eager></readnext-popular>
       <readnext-related manifest="${url}" index="${index}" ${NEW_PAGE} eager></readnext-related>`);
     for (const el of container.children) await settled(el as ReadnextBase);
-    expect(catalogOf(manifest).indexed).to.equal(true);
-    expect(added).to.equal(0);
+    expect([loaded, added]).to.deep.equal([1, 0]);
     expect(await requests(key)).to.equal(1);
   });
 
@@ -165,11 +200,11 @@ describe('prebuilt index', () => {
     await settled(el);
     expect(added).to.equal(11);
     expect(warnings).to.have.length(1);
-    expect(String(warnings[0]![0])).to.match(/^readnext: index blob:\S+ not used \(does not match the manifest\); indexing in the browser$/);
+    expect(String(warnings[0]![0])).to.match(/^readnext: index blob:\S+ not used \(ids differ\)$/);
     const missing = mountOne(`<readnext-related manifest="${manifestUrl().url}" index="/api/manifest/absent?status=404" ${NEW_PAGE} eager></readnext-related>`);
     await settled(missing);
     expect(warnings).to.have.length(2);
-    expect(String(warnings[1]![0])).to.match(/not used \(HTTP 404 for \S+\); indexing in the browser$/);
+    expect(String(warnings[1]![0])).to.match(/not used \(\S+: HTTP 404\)$/);
     expect(shown(missing)).to.deep.equal(shown(el));
   });
 });
@@ -193,9 +228,10 @@ describe('cache (opt-in Cache Storage, revalidated by ETag)', () => {
     await sleep(50);
     expect(await (await caches.open(CACHE_NAME)).match(absolute(url))).to.not.equal(undefined);
     // A new store is what a second page view starts with.
-    const second = new ManifestStore({ manifest: absolute(url), cache: true });
+    const second = manifestSource({ manifest: absolute(url), cache: true });
     expect((await second.load()).ok).to.equal(true);
-    expect((second as unknown as { catalog: Catalog }).catalog.articles).to.have.length(11);
+    const page = { url: 'https://elsewhere.example/', context: { url: 'https://elsewhere.example/', title: '', tags: [] } };
+    expect((await second.popular(page, { window: 'all', limit: 50 })).items).to.have.length(11);
     expect(await requests(`${key}/news.json`)).to.equal(1);
     expect(await requests(`${key}/news.json#304`)).to.equal(1);
   });
@@ -203,12 +239,12 @@ describe('cache (opt-in Cache Storage, revalidated by ETag)', () => {
   it('a failing network falls back to the cached copy; without `cache` it fails', async () => {
     const key = files();
     const v1 = absolute(`/api/files/${key}/news.json?etag=v1`);
-    expect((await new ManifestStore({ manifest: v1, cache: true }).load()).ok).to.equal(true);
+    expect((await manifestSource({ manifest: v1, cache: true }).load()).ok).to.equal(true);
     await sleep(50);
     const failing = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
-    const offline = new ManifestStore({ manifest: v1, cache: true, fetch: { fetch: failing, retries: 0 } });
+    const offline = manifestSource({ manifest: v1, cache: true, fetch: { fetch: failing, retries: 0 } });
     expect((await offline.load()).ok).to.equal(true);
-    const without = new ManifestStore({ manifest: v1, fetch: { fetch: failing, retries: 0 } });
+    const without = manifestSource({ manifest: v1, fetch: { fetch: failing, retries: 0 } });
     expect((await without.load()).ok).to.equal(false);
   });
 
