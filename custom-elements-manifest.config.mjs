@@ -14,8 +14,8 @@ const published = (path) => path.replace(/^\/?src\/(.+)\.[jt]s$/, 'dist/$1.js');
 /**
  * Lit's own record of every element class's reactive properties: class name →
  * property → its attribute (a name, or false). The static `properties` of our
- * elements are partly built by helpers (`list('exclude-ids')`,
- * `...numbers([...])`) that no static analysis can read, so the source is
+ * elements are built by a helper (`...props('excludeIds …', { converter: words })`)
+ * that no static analysis can read, so the source is
  * imported and asked, exactly as the browser would.
  */
 async function litAttributes() {
@@ -136,6 +136,13 @@ function readnextPlugin(lit) {
         return new Map([...inherited, ...(attrDocs.get(name) ?? new Map())]);
       };
       for (const { declaration } of classes.values()) fixAttributes(declaration, lit.get(declaration.name), docsOf(declaration.name));
+
+      // One `_emit(type, …)` helper builds every event, so the analyzer also
+      // records its `new CustomEvent(type)` as an event with no name; the
+      // `@event` lines name them all.
+      for (const { declaration } of classes.values()) {
+        if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
+      }
 
       for (const [name, tag] of defaultTags) {
         const found = classes.get(name);

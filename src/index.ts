@@ -4,6 +4,15 @@
  */
 export { ReadnextRelatedElement } from './elements/readnext-related.js';
 export { ReadnextPopularElement } from './elements/readnext-popular.js';
-export type { ArticleInput, Layout, ReadnextErrorDetail, ReadnextState } from './elements/readnext-base.js';
+export type {
+  ArticleInput,
+  Layout,
+  ReadnextBlock,
+  ReadnextClickDetail,
+  ReadnextErrorDetail,
+  ReadnextEventMap,
+  ReadnextListDetail,
+  ReadnextState,
+} from './elements/readnext-base.js';
 export type * from './core/types.js';
 export type { PopularOptions, PopularWindow, RelatedOptions, Exclusions } from './core/options.js';

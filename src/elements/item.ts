@@ -1,29 +1,42 @@
 /**
  * One recommended article as markup. Manifest text reaches the DOM only
  * through Lit bindings (escaped); `href` and `src` are http(s) URLs because
- * the core drops everything else.
+ * the core drops everything else. Every article-provided text sits in a
+ * `<bdi>` (or `dir=auto`), so a right-to-left title cannot reorder the
+ * punctuation around it, nor a left-to-right one an Arabic page's.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RankedItem } from '../core/types.js';
 
-// A 16:9 box for images whose manifest gives no size: the attributes reserve
-// space before the image loads, and CSS crops whatever arrives to the box.
-const DEFAULT_WIDTH = 320;
-const DEFAULT_HEIGHT = 180;
+/** What the element decides for every item: options, labels, and what a click does. */
+export interface ItemView {
+  thumbnails: boolean;
+  explain: boolean;
+  /** The "Sponsored" label in the element's language. */
+  sponsored: string;
+  /** Formats a relative time, e.g. "3 days ago", in the element's language. */
+  time: Intl.RelativeTimeFormat;
+  /** The link for an article URL (UTM parameters added when asked). */
+  href(url: string): string;
+  /** Reports a click on the item at 1-based `position`. */
+  click(item: RankedItem, position: number, href: string): void;
+}
 
-let dateFormat: Intl.DateTimeFormat | undefined;
+/** Largest unit first: how many of the next smaller unit make one. Months are 30 days, which is near enough for "2 months ago". */
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 525_600],
+  ['month', 43_200],
+  ['week', 10_080],
+  ['day', 1_440],
+  ['hour', 60],
+  ['minute', 1],
+];
 
-function formatDate(ms: number): string {
-  if (!dateFormat) {
-    const lang = document.documentElement.lang || undefined;
-    try {
-      dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
-    } catch {
-      // An invalid lang attribute on the page must not cost the reader the date.
-      dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-    }
-  }
-  return dateFormat.format(ms);
+/** `ms` relative to now in the largest unit that fits ("yesterday", "3 weeks ago"); no language data needed. */
+export function ago(ms: number, format: Intl.RelativeTimeFormat, now = Date.now()): string {
+  const minutes = (ms - now) / 6e4;
+  const [unit, size] = UNITS.find(([, size]) => Math.abs(minutes) >= size) ?? UNITS[5]!;
+  return format.format(Math.round(minutes / size), unit);
 }
 
 /**
@@ -34,42 +47,20 @@ function why({ matched, factors }: RankedItem): string[] {
   return [...(matched.length ? [`matched: ${matched.map(([term, weight]) => `${term} ${weight}`).join(', ')}`] : []), ...factors.map((f) => `${f.detail} (${f.kind} ${+f.value.toPrecision(3)})`)];
 }
 
-/** Renders one item as a real link: optional thumbnail, title, then section and date; with `explain`, why it was chosen. */
-export function renderItem(item: RankedItem, thumbnails: boolean, explain: boolean): TemplateResult {
+// A 16:9 box (320×180) for images whose manifest gives no size: the
+// attributes reserve space before the image loads, and CSS crops whatever
+// arrives to the box. An alt equal to the title (the link's text already)
+// becomes empty, or screen readers announce the headline twice. A
+// placeholder keeps titles aligned when thumbnails are on and an image is missing.
+/** Renders one item as a real link: optional thumbnail, sponsored label, title, then section and relative date; with `explain`, why it was chosen. */
+export function renderItem(item: RankedItem, index: number, view: ItemView): TemplateResult {
   const { article } = item;
-  const image = thumbnails ? article.image : undefined;
+  const image = view.thumbnails && article.image;
   const date = article.publishedAt;
-  return html`<li part="item">
-    <a part="link" href=${article.url} lang=${article.lang ?? nothing}>
-      ${image
-        ? html`<img
-            part="thumbnail"
-            src=${image.src}
-            alt=${
-              // The title is the link's text already; an alt that repeats it
-              // makes screen readers announce the headline twice.
-              image.alt === article.title ? '' : image.alt
-            }
-            width=${image.width ?? DEFAULT_WIDTH}
-            height=${image.height ?? DEFAULT_HEIGHT}
-            loading="lazy"
-            decoding="async"
-          />`
-        : thumbnails
-          ? // Keeps every title in a grid row, and every title in a list, at the same place.
-            html`<span part="placeholder" class="placeholder"></span>`
-          : nothing}
-      <span class="text">
-        <span part="title" class="title" dir="auto">${article.title}</span>
-        ${article.section || date !== undefined
-          ? html`<span part="meta" class="meta"
-              >${article.section ? html`<span part="section">${article.section}</span>` : nothing}${date !== undefined
-                ? html`<time part="date" datetime=${new Date(date).toISOString()}>${formatDate(date)}</time>`
-                : nothing}</span
-            >`
-          : nothing}
-      </span>
-    </a>
-    ${explain ? html`<ul part="explain" class="why">${why(item).map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
-  </li>`;
+  const href = view.href(article.url);
+  return html`<li part="item"><a part="link" href=${href} lang=${article.lang ?? nothing} @click=${() => view.click(item, index + 1, href)}>${image
+    ? html`<img part="thumbnail" src=${image.src} alt=${image.alt === article.title ? '' : image.alt} width=${image.width ?? 320} height=${image.height ?? 180} loading="lazy" decoding="async">`
+    : view.thumbnails ? html`<span part="placeholder" class="p"></span>` : nothing}<span class="x">${article.sponsored ? html`<span part="sponsored" class="s">${view.sponsored}</span>` : nothing}<bdi part="title" class="title">${article.title}</bdi>${article.section || date !== undefined
+    ? html`<span part="meta" class="m">${article.section ? html`<bdi part="section">${article.section}</bdi>` : nothing}${date !== undefined ? html`<time part="date" datetime=${new Date(date).toISOString()}>${ago(date, view.time)}</time>` : nothing}</span>`
+    : nothing}</span></a>${view.explain ? html`<ul part="explain" class="w">${why(item).map((line) => html`<li dir="auto">${line}</li>`)}</ul>` : nothing}</li>`;
 }

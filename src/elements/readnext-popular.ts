@@ -12,7 +12,7 @@ import { ReadnextBase, defineOnce, type CommonOptions } from './readnext-base.js
  * @summary Most-read articles from the publisher's manifest.
  * @tag readnext-popular
  *
- * @attr heading - Heading above the list. Defaults to "Most Popular"; empty for none.
+ * @attr heading - Heading above the list; empty for none. Defaults to "Most Popular" in the element's language.
  * @attr window - `24h`, `7d`, `30d` or `all`: ranks by `views24h`/`views7d`/`views30d` when the manifest has them,
  *   else by `views` among articles published in the window. Defaults to `7d`.
  * @attr metric - `views` (the window's count) or `trending` (views decayed by age). Defaults to `views`.
@@ -23,10 +23,12 @@ import { ReadnextBase, defineOnce, type CommonOptions } from './readnext-base.js
  */
 export class ReadnextPopularElement extends ReadnextBase {
   static override properties: PropertyDeclarations = {
-    window: { type: String },
-    metric: { type: String },
+    window: {},
+    metric: {},
     gravity: { type: Number },
   };
+
+  protected readonly block = 'popular';
 
   /** Registers the element as `tag` in `registry`; does nothing when the tag is already defined. */
   static define(tag = 'readnext-popular', registry: CustomElementRegistry = customElements): void {
@@ -42,7 +44,6 @@ export class ReadnextPopularElement extends ReadnextBase {
 
   constructor() {
     super();
-    this.heading = 'Most Popular';
     this.window = '7d';
   }
 

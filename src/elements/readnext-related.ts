@@ -3,12 +3,12 @@ import type { RankResult } from '../core/types.js';
 import type { PageHint, PageRef } from '../data/page.js';
 import type { RankSource } from '../data/store.js';
 import type { FieldWeights, RelatedOptions } from '../core/options.js';
-import { ReadnextBase, defineOnce, list, numbers, onOff, pick, type CommonOptions } from './readnext-base.js';
+import { ReadnextBase, defineOnce, onOff, pick, props, words, type CommonOptions } from './readnext-base.js';
 
-/** Numeric options, each a property of its `RelatedOptions` name (see {@link numbers} for the attribute). */
-const NUMBERS = ['threshold', 'diversity', 'recencyHalfLifeDays', 'popularityWeight', 'sameSectionBoost', 'sectionCap', 'tagCap', 'maxAgeDays', 'sponsoredPosition'];
+/** Numeric options, each a property of its `RelatedOptions` name (see {@link props} for the attribute). */
+const NUMBERS = 'threshold diversity recencyHalfLifeDays popularityWeight sameSectionBoost sectionCap tagCap maxAgeDays sponsoredPosition';
 /** Every option property handed to the core as is. */
-const OPTIONS = [...NUMBERS, 'pinned', 'fill', 'fieldWeights'];
+const OPTIONS = `${NUMBERS} pinned fill fieldWeights`.split(' ');
 
 /** Recent reads blended into the related query: enough to steer it, few enough that the article still leads. */
 const RECENT = 5;
@@ -37,7 +37,7 @@ const weights = {
  * @summary Related articles, ranked in the browser from the publisher's manifest.
  * @tag readnext-related
  *
- * @attr heading - Heading above the list. Defaults to "You May Also Like"; empty for none.
+ * @attr heading - Heading above the list; empty for none. Defaults to "You May Also Like" in the element's language.
  * @attr article-id - Id of the article being read; overrides the page's URL.
  * @attr article-url - URL of the article being read; else `<link rel="canonical">`, `og:url`, then `location`.
  * @attr threshold - Minimum relevance relative to the best match, 0-1. Defaults to 0.1.
@@ -61,13 +61,14 @@ const weights = {
  */
 export class ReadnextRelatedElement extends ReadnextBase {
   static override properties: PropertyDeclarations = {
-    articleId: { attribute: 'article-id' },
-    articleUrl: { attribute: 'article-url' },
-    pinned: list('pinned'),
+    ...props('articleId articleUrl'),
+    ...props(NUMBERS, { type: Number }),
+    pinned: { converter: words },
     fill: { converter: onOff },
     fieldWeights: { attribute: 'field-weights', converter: weights },
-    ...numbers(NUMBERS),
   };
+
+  protected readonly block = 'related';
 
   /** Registers the element as `tag` in `registry`; does nothing when the tag is already defined. */
   static define(tag = 'readnext-related', registry: CustomElementRegistry = customElements): void {
@@ -102,11 +103,6 @@ export class ReadnextRelatedElement extends ReadnextBase {
   declare pinned: string[] | undefined;
   /** Fill a short list from popular items; on unless false (`fill`). */
   declare fill: boolean | undefined;
-
-  constructor() {
-    super();
-    this.heading = 'You May Also Like';
-  }
 
   protected override rank(source: RankSource, page: PageRef, common: CommonOptions): Promise<RankResult> {
     // Unset or unparsable numbers reach the core as undefined or NaN, which take its defaults.

@@ -19,11 +19,16 @@ import { cleanup, clearHead, manifestUrl, mount, setHead, settled, shown } from 
 
 type Records = Record<string, unknown>[];
 
-/** The news fixture plus a sponsored article and all-time views, so every option has something to act on. */
+/**
+ * The news fixture plus a sponsored article and all-time views, so every
+ * option has something to act on. The sponsored article joins every
+ * neighbour list (similarity 0.3), as a build over all of them would put it.
+ */
 async function records(): Promise<Records> {
   const news = (await (await fetch('/test/fixtures/elements/news.json')).json()) as { articles: Records };
+  const sponsored = news.articles.length;
   return [
-    ...news.articles.map((a) => ({ ...a, views: 3 * Number(a.views7d) })),
+    ...news.articles.map((a) => ({ ...a, views: 3 * Number(a.views7d), near: [...(a.near as number[]), sponsored, 300] })),
     {
       id: 'acme-batteries',
       url: '/news/acme-batteries',

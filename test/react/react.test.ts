@@ -1,5 +1,5 @@
 // readnext/react in React 19 (react-dom/client) in Chromium: props reach the
-// elements as properties, `onReadnextError` hears `readnext-error`, and a ref
+// elements as properties, the `onReadnext*` props hear the `readnext-*` events, and a ref
 // is the element itself; and the bare tags in React 19, as
 // docs/recipes/frameworks.md shows them. Run with web-test-runner.react.config.mjs.
 import { expect } from '@esm-bundle/chai';
@@ -101,6 +101,38 @@ describe('readnext/react', () => {
     await until(() => element.manifest === missing('gone-3') && element.state === 'error', 'the third failure');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(calls).to.deep.equal(['first', 'second']);
+  });
+
+  it('calls onReadnextReady, onReadnextImpression and onReadnextClick with typed details; heading level and utm as props', async () => {
+    const seen: string[] = [];
+    const stay = (event: Event) => event.preventDefault();
+    window.addEventListener('click', stay);
+    try {
+      render(
+        createElement(ReadnextRelated, {
+          articles: ARTICLES,
+          articleId: 'heat',
+          limit: 2,
+          eager: true,
+          headingLevel: 3,
+          utm: 'utm_source=app',
+          onReadnextReady: (event) => seen.push(`ready ${event.detail.ids.length}`),
+          onReadnextImpression: (event) => seen.push(`impression ${event.detail.block}`),
+          onReadnextClick: (event) => seen.push(`click ${event.detail.id} ${event.detail.position}`),
+        }),
+      );
+      await until(() => container.querySelector('readnext-related'), 'the element');
+      const element = find<ReadnextRelatedElement>('readnext-related');
+      await settled(element);
+      await until(() => seen.includes('impression related'), 'the impression');
+      expect(element.shadowRoot?.querySelector('h3')).not.to.equal(null);
+      const first = element.shadowRoot!.querySelector<HTMLAnchorElement>('a[part="link"]')!;
+      expect(new URL(first.href).searchParams.get('utm_source')).to.equal('app');
+      first.click();
+      expect(seen).to.deep.equal(['ready 2', 'impression related', `click ${shown(element)[0]} 1`]);
+    } finally {
+      window.removeEventListener('click', stay);
+    }
   });
 
   it('gives a ref to the element itself', async () => {

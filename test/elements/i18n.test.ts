@@ -1,0 +1,128 @@
+/**
+ * Languages (issue 7) and bidi isolation (issue 6): labels follow `lang`
+ * (the element's, else the nearest up the page), with built-in sets for
+ * en, es, fr, de, pt and ar, each overridable; relative dates from `Intl`;
+ * right-to-left layout from the language unless a `dir` says otherwise;
+ * every article-provided text isolated.
+ */
+import { expect } from '@esm-bundle/chai';
+import '../../src/define.js';
+import type { ReadnextBase } from '../../src/elements/readnext-base.js';
+import { ago } from '../../src/elements/item.js';
+import { cleanup, mount, settled } from './helpers.js';
+
+const DAY = 86_400_000;
+const now = Date.now();
+const ARTICLES = [
+  { id: 'heat', url: '/news/heat', title: 'Heatwave pushes the power grid to its limit', tags: ['energy'], section: 'Climate', views7d: 10, publishedAt: new Date(now - 3 * DAY).toISOString() },
+  { id: 'ad', url: '/news/ad', title: 'Power your home with Acme batteries', tags: ['energy'], section: 'Partner', sponsored: true, views7d: 30, publishedAt: new Date(now - 1 * DAY).toISOString(), image: '/test/fixtures/elements/thumb-grid.svg' },
+  { id: 'rtl', url: '/news/rtl', title: 'موجة حر تضغط على شبكة الكهرباء!', tags: ['energy'], section: 'مناخ', views7d: 20, publishedAt: new Date(now - 3 * DAY).toISOString() },
+];
+
+/** `<readnext-related>` in `markup` at `<el>`, on the page of `heat`, with the sponsored article first. */
+function related(markup: string, attributes = ''): ReadnextBase {
+  const el = mount(markup.replace('<el>', `<readnext-related eager article-id="heat" sponsored-position="1" thumbnails ${attributes}></readnext-related>`)).querySelector<ReadnextBase>('readnext-related')!;
+  el.articles = ARTICLES;
+  return el;
+}
+
+const text = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)].map((node) => node.textContent);
+
+describe('languages', () => {
+  afterEach(cleanup);
+
+  it('built-in labels for en, es, fr, de, pt and ar, from the element or the nearest lang up the page', async () => {
+    const expected: Record<string, [string, string]> = {
+      en: ['You May Also Like', 'Sponsored'],
+      es: ['También te puede interesar', 'Patrocinado'],
+      fr: ['Vous aimerez aussi', 'Sponsorisé'],
+      de: ['Das könnte Sie auch interessieren', 'Gesponsert'],
+      'pt-BR': ['Você também pode gostar', 'Patrocinado'],
+      ar: ['قد يعجبك أيضًا', 'محتوى مموَّل'],
+    };
+    for (const [lang, [heading, sponsored]] of Object.entries(expected)) {
+      const own = related('<el>', `lang="${lang}"`);
+      const inherited = related(`<div lang="${lang}"><section><el></section></div>`);
+      for (const el of [own, inherited]) {
+        await settled(el);
+        expect(text(el, '[part~="heading"]'), lang).to.deep.equal([heading]);
+        expect(text(el, '[part="sponsored"]'), lang).to.deep.equal([sponsored]);
+      }
+    }
+  });
+
+  it('popular has its own heading in each language', async () => {
+    const expected = { en: 'Most Popular', es: 'Lo más leído', fr: 'Les plus lus', de: 'Meistgelesen', pt: 'Mais lidos', ar: 'الأكثر قراءة' };
+    for (const [lang, heading] of Object.entries(expected)) {
+      const el = mount(`<readnext-popular eager lang="${lang}"></readnext-popular>`).firstElementChild as ReadnextBase;
+      el.articles = ARTICLES;
+      await settled(el);
+      expect(text(el, '[part~="heading"]'), lang).to.deep.equal([heading]);
+    }
+  });
+
+  it('follows a change of lang; labels given as attributes win; unknown languages get English labels and their own dates', async () => {
+    const el = related('<el>', 'lang="fr" heading="À lire" sponsored-label="Partenaire"');
+    await settled(el);
+    expect(text(el, '[part~="heading"]')).to.deep.equal(['À lire']);
+    expect(text(el, '[part="sponsored"]')).to.deep.equal(['Partenaire']);
+    el.removeAttribute('heading');
+    el.sponsoredLabel = undefined;
+    el.lang = 'es';
+    await el.updateComplete;
+    expect(text(el, '[part~="heading"]')).to.deep.equal(['También te puede interesar']);
+    expect(text(el, '[part="sponsored"]')).to.deep.equal(['Patrocinado']);
+    el.lang = 'ja';
+    await el.updateComplete;
+    expect(text(el, '[part~="heading"]')).to.deep.equal(['You May Also Like']);
+    expect(text(el, '[part="date"]')[0]).to.equal(new Intl.RelativeTimeFormat('ja', { numeric: 'auto' }).format(-1, 'day'));
+    el.setAttribute('lang', 'not a language!');
+    await el.updateComplete;
+    expect(text(el, '[part~="heading"]')).to.deep.equal(['You May Also Like']);
+    expect(text(el, '[part="date"]')[0]).to.equal('yesterday');
+  });
+
+  it('relative dates in the largest unit that fits, in the language given', () => {
+    const en = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+    const es = new Intl.RelativeTimeFormat('es', { numeric: 'auto' });
+    const at = Date.UTC(2026, 10, 27, 12);
+    expect(ago(at - 30_000, en, at)).to.equal('this minute');
+    expect(ago(at - 5 * 60_000, en, at)).to.equal('5 minutes ago');
+    expect(ago(at - 3 * 3_600_000, en, at)).to.equal('3 hours ago');
+    expect(ago(at - DAY, en, at)).to.equal('yesterday');
+    expect(ago(at - 3 * DAY, es, at)).to.equal('hace 3 días');
+    expect(ago(at - 15 * DAY, en, at)).to.equal('2 weeks ago');
+    expect(ago(at - 80 * DAY, en, at)).to.equal('3 months ago');
+    expect(ago(at - 800 * DAY, en, at)).to.equal('2 years ago');
+    expect(ago(at + 2 * DAY, en, at)).to.equal('in 2 days');
+  });
+
+  it('right to left from an RTL lang: the thumbnail on the right; a dir up the page wins', async () => {
+    const rtl = related('<el>', 'lang="ar"');
+    const ltr = related('<div dir="ltr"><el></div>', 'lang="ar"');
+    await Promise.all([settled(rtl), settled(ltr)]);
+    expect(rtl.shadowRoot!.querySelector('section')!.dir).to.equal('rtl');
+    expect(ltr.shadowRoot!.querySelector('section')!.hasAttribute('dir')).to.equal(false);
+    const side = (el: Element) => {
+      const link = el.shadowRoot!.querySelector('a')!;
+      const thumb = link.querySelector('[part="thumbnail"], [part="placeholder"]')!.getBoundingClientRect();
+      const title = link.querySelector('[part="title"]')!.getBoundingClientRect();
+      return thumb.left > title.left ? 'right' : 'left';
+    };
+    expect(side(rtl)).to.equal('right');
+    expect(side(ltr)).to.equal('left');
+  });
+
+  it('isolates every article-provided text, so an RTL title cannot reorder what is around it', async () => {
+    const el = related('<el>', 'lang="en"');
+    await settled(el);
+    for (const part of ['title', 'section']) {
+      const nodes = [...el.shadowRoot!.querySelectorAll(`[part="${part}"]`)];
+      expect(nodes.length, part).to.be.greaterThan(0);
+      for (const node of nodes) expect(getComputedStyle(node).unicodeBidi, part).to.equal('isolate');
+    }
+    const arabic = [...el.shadowRoot!.querySelectorAll('[part="title"]')].find((node) => node.textContent!.startsWith('موجة'))!;
+    // dir=auto: the Arabic title runs right to left inside an English block.
+    expect(getComputedStyle(arabic).direction).to.equal('rtl');
+  });
+});
