@@ -55,7 +55,7 @@ let data = { doc: undefined, base: '', records: undefined, articles: [], problem
 let site = { articles: [] };
 
 const isDefault = (row, kind, value) => {
-  const d = defaultOf(row, kind);
+  const d = defaultOf(row, kind, state.attrs[kind]);
   if (row.type === 'boolean') return !value;
   return String(value ?? '') === String(d ?? '');
 };
@@ -65,8 +65,13 @@ function setAttr(kind, name, value) {
   if (!row) return;
   // An emptied number field means "not set", not 0.
   const unset = value === undefined || value === null || (value === '' && (row.type === 'number' || row.type === 'range'));
-  if (unset || isDefault(row, kind, value)) delete state.attrs[kind][name];
-  else state.attrs[kind][name] = row.type === 'boolean' ? true : String(value);
+  if (unset || (value !== true && isDefault(row, kind, value))) delete state.attrs[kind][name];
+  else state.attrs[kind][name] = row.type === 'boolean' || (row.bare && value === true) ? true : String(value);
+}
+
+/** After `lang` changed: a label the user typed that is now the language's own default is dropped. */
+function normalizeLabels(kind) {
+  for (const row of rowsOf(kind)) if (row.label !== undefined && state.attrs[kind][row.name] !== undefined) setAttr(kind, row.name, state.attrs[kind][row.name]);
 }
 
 /** Is `row` an attribute the loaded element really has? (All rows until the bundle answers.) */
@@ -125,7 +130,8 @@ function jsxMarkup(kind) {
   const { tag } = ELEMENTS[kind];
   const props = attributesOf(kind).map(([name, value]) => {
     const row = ATTRIBUTES.find((r) => r.name === name);
-    if (value === true) return `${name}`;
+    // A bare attribute with a value of its own (`utm`) is '' as a property; `true` would be its value.
+    if (value === true) return row?.bare ? `${name}=""` : `${name}`;
     // React 19 sets a property, not an attribute, when the element has one of
     // that name: numbers, on/off switches and word lists must arrive typed.
     if (row && (row.type === 'number' || row.type === 'range')) return `${name}={${Number(value)}}`;
@@ -232,7 +238,7 @@ function readUrl() {
       if (name === 'off') state.include[kind] = false;
       else {
         const row = rowsOf(kind).find((r) => r.name === name && r.control !== false);
-        if (row) setAttr(kind, name, row.type === 'boolean' ? true : value);
+        if (row) setAttr(kind, name, row.type === 'boolean' || (row.bare && value === '') ? true : value);
       }
     }
     for (const [scheme, p] of [['light', 't.'], ['dark', 'd.']]) {
@@ -241,6 +247,7 @@ function readUrl() {
       if (token && value) state.tokens[scheme][token.name] = value;
     }
   }
+  for (const kind of KINDS) normalizeLabels(kind);
   if (q.get('manifest')) state.source = { kind: 'url', url: q.get('manifest'), name: '' };
   state.view.article = q.get('article') ?? '';
   if (q.get('width') in WIDTHS) state.view.width = q.get('width');
@@ -252,18 +259,20 @@ function readUrl() {
 
 // --- Controls ----------------------------------------------------------------
 
-const GROUP_LABELS = { display: 'Display', page: 'Which article', tuning: 'Ranking', loading: 'Loading and data' };
+const GROUP_LABELS = { display: 'Display', page: 'Which article', tuning: 'Ranking', loading: 'Loading and data', analytics: 'Analytics' };
 const controlId = (kind, name) => `c-${kind}-${name}`;
 
 function controlFor(row, kind) {
   const id = controlId(kind, row.name);
   const value = state.attrs[kind][row.name];
-  const d = defaultOf(row, kind);
+  const d = defaultOf(row, kind, state.attrs[kind]);
   const common = { id, 'data-control': `${kind}:${row.name}`, 'aria-describedby': `${id}-doc` };
   const onChange = (event) => {
     const input = event.currentTarget;
     setAttr(kind, row.name, row.type === 'boolean' ? input.checked : input.value);
     if (row.type === 'range') $(`#${id}-out`).textContent = input.value;
+    if (row.bare) $(`#${id}-bare`).checked = false;
+    if (row.name === 'lang') languageChanged(kind);
     changed(kind);
   };
   let input;
@@ -271,7 +280,7 @@ function controlFor(row, kind) {
   else if (row.type === 'select' || row.type === 'onoff') {
     input = el('select', { ...common, onchange: onChange });
     for (const option of row.options) {
-      const text = option === '' ? 'not set (the default)' : option === String(d) ? `${option} (default)` : option;
+      const text = option === '' ? row.unset ?? 'not set (the default)' : option === String(d) ? `${option} (default)` : option;
       input.append(el('option', { value: option, text }));
     }
     input.value = value ?? String(d ?? '');
@@ -280,16 +289,38 @@ function controlFor(row, kind) {
   } else if (row.type === 'number') {
     input = el('input', { ...common, type: 'number', min: String(row.min), max: String(row.max), step: String(row.step), value: value ?? String(d), oninput: onChange });
   } else {
-    input = el('input', { ...common, type: 'text', inputmode: row.type === 'url' ? 'url' : undefined, placeholder: d ? String(d) : '', value: value ?? (d || ''), oninput: onChange, spellcheck: 'false', autocomplete: 'off' });
+    input = el('input', { ...common, type: 'text', inputmode: row.type === 'url' ? 'url' : undefined, placeholder: row.placeholder ?? (d ? String(d) : ''), value: value === true ? '' : value ?? (d || ''), oninput: onChange, spellcheck: 'false', autocomplete: 'off' });
     if (row.name === 'article-id' && site.articles.length) input.setAttribute('list', 'article-ids');
   }
   const label = el('label', { for: id, class: 'control__name' }, el('code', { text: row.name }));
   const out = row.type === 'range' ? el('output', { id: `${id}-out`, for: id, class: 'control__value', text: value ?? String(d) }) : undefined;
   const wrapperClass = `control control--${row.type === 'boolean' ? 'check' : 'field'}`;
   const doc = el('p', { id: `${id}-doc`, class: 'control__doc', text: row.doc.replace(/`/g, '') });
+  // The attribute with no value: a checkbox beside the field, which it empties.
+  const bare = row.bare
+    ? el('p', { class: 'control--check control__bare' },
+      el('input', { type: 'checkbox', id: `${id}-bare`, 'data-bare': `${kind}:${row.name}`, checked: value === true, onchange: (event) => {
+        setAttr(kind, row.name, event.currentTarget.checked ? true : undefined);
+        input.value = '';
+        changed(kind);
+      } }),
+      el('label', { for: `${id}-bare` }, 'Bare ', el('code', { text: row.name }), ' (its default value)'))
+    : undefined;
   return row.type === 'boolean'
     ? el('div', { class: wrapperClass, 'data-row': row.name }, input, label, doc)
-    : el('div', { class: wrapperClass, 'data-row': row.name }, label, out, input, doc);
+    : el('div', { class: wrapperClass, 'data-row': row.name }, label, out, input, bare, doc);
+}
+
+/** The defaults of the label controls follow `lang`: unset ones show the new language's label. */
+function languageChanged(kind) {
+  normalizeLabels(kind);
+  for (const row of rowsOf(kind)) {
+    const input = row.label !== undefined && $(`#${controlId(kind, row.name)}`);
+    if (!input) continue;
+    const d = defaultOf(row, kind, state.attrs[kind]);
+    input.placeholder = d;
+    if (state.attrs[kind][row.name] === undefined) input.value = d;
+  }
 }
 
 function buildElementControls() {
@@ -517,6 +548,11 @@ function prepareFrame() {
     if (!existing) continue;
     existing.before(doc.createComment(`readnext:${kind}`));
   }
+  for (const type of EVENTS) doc.addEventListener(type, logEvent, true);
+  // An item's link would leave the configured page: the click is logged, not followed.
+  doc.addEventListener('click', (event) => {
+    if (event.composedPath().some((node) => KINDS.some((k) => node.localName === ELEMENTS[k].tag))) event.preventDefault();
+  });
   // Open on the block being configured; the sample site's rail keeps Most Popular in view beside it.
   scrollTarget = state.include.related ? 'related' : 'popular';
   renderPreview();
@@ -535,7 +571,11 @@ function markerOf(doc, kind) {
  */
 function previewCss() {
   const tags = KINDS.map((k) => ELEMENTS[k].tag).join(',');
-  const light = tokenBlock(state.tokens.light, tags, '', ' !important');
+  // The sample site sets its ink as colour tokens, which would beat a `theme`'s
+  // colours (dark ink on a dark block): a themed block shows the theme's own,
+  // plus whatever the configurator sets (important, so it still wins).
+  const themed = `:is(${tags})[theme]{${TOKENS.filter((t) => t.type === 'color').map((t) => `${t.name}:initial`).join(';')}}`;
+  const light = `${themed}\n${tokenBlock(state.tokens.light, tags, '', ' !important')}`;
   const dark = state.view.scheme === 'dark' ? `${DARK_PAGE}\n${tokenBlock(state.tokens.dark, tags, '', ' !important')}` : '';
   return `${light}\n${dark}`;
 }
@@ -596,6 +636,24 @@ function scrollPreviewTo(kind) {
   if (top < 0 || top > win.innerHeight * 0.6) win.scrollTo(0, Math.max(0, win.scrollY + top - 24));
 }
 
+// --- Events log ----------------------------------------------------------------
+
+const EVENTS = ['readnext-ready', 'readnext-impression', 'readnext-click', 'readnext-error'];
+const LOG_SIZE = 50;
+
+/** Shows one event of a preview element: time, type, block and the rest of its detail, newest last. */
+function logEvent(event) {
+  const { block, ...rest } = event.detail ?? {};
+  const list = $('#events');
+  list.append(el('li', { 'data-type': event.type, 'data-block': block },
+    el('span', { class: 'events__time', text: new Date().toLocaleTimeString('en-GB') }), ' ',
+    el('code', { class: 'events__type', text: event.type }), ` ${block ?? ''} `,
+    el('code', { class: 'events__detail', text: JSON.stringify(rest) })));
+  while (list.children.length > LOG_SIZE) list.firstElementChild.remove();
+  const box = $('#events-log');
+  box.scrollTop = box.scrollHeight;
+}
+
 // --- Layout comparison ---------------------------------------------------------
 
 function renderCompare() {
@@ -613,7 +671,7 @@ function renderCompare() {
     }
     node.setAttribute('layout', layout);
     // Three blocks with one heading would be three landmarks with one name; the layout tells them apart.
-    const heading = node.getAttribute('heading') ?? defaultOf(ATTRIBUTES.find((r) => r.name === 'heading'), kind);
+    const heading = node.getAttribute('heading') ?? defaultOf(ATTRIBUTES.find((r) => r.name === 'heading'), kind, state.attrs[kind]);
     if (heading) node.setAttribute('heading', `${heading} (${layout})`);
     // Here the page is the configurator, so the previewed article stands in for it.
     if (kind === 'related' && !node.hasAttribute('article-id') && !node.hasAttribute('article-url')) node.setAttribute('article-url', new URL(articleUrl(), location.href).href);
@@ -759,6 +817,7 @@ function wireOutput() {
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   });
   $('#copy-link').addEventListener('click', () => copy(location.href, 'link to this configuration'));
+  $('#events-clear').addEventListener('click', () => $('#events').replaceChildren());
   // Tabs: arrow keys move between them, as in the ARIA tabs pattern.
   const tabs = [...document.querySelectorAll('[role="tab"]')];
   const select = (tab) => {

@@ -13,11 +13,16 @@
 //   type      'number' | 'range' | 'text' | 'url' | 'select' | 'boolean' | 'onoff'
 //   default   the element's default (per element when it differs); the
 //             attribute is written only when the value differs from it
-//   options   for 'select'
+//   label     instead of `default`: the default is the element's built-in
+//             label in its language (LABELS), at this index (per element)
+//   bare      the attribute also means something with no value (`utm`):
+//             the control offers that as a checkbox, the state holds true
+//   options   for 'select'; '' is "not set", described by `unset` when given
+//   placeholder  of a text field, when the default says too little
 //   min, max, step   for 'number' and 'range'
 //   option    the core option the attribute sets (RelatedOptions /
 //             PopularOptions): the tuning panel re-ranks with it and exports it
-//   group     'display' | 'page' | 'tuning' | 'loading' | 'source'
+//   group     'display' | 'page' | 'tuning' | 'loading' | 'analytics' | 'source'
 //   control   false when the configurator sets it itself (manifest)
 //   weights   the value is `field:number` pairs, exported as an object
 //   sample    a non-default value the tests set
@@ -30,11 +35,32 @@ export const ELEMENTS = Object.freeze({
 
 const BOTH = ['related', 'popular'];
 
+/**
+ * The elements' built-in labels (readnext-base.ts LABELS): related heading,
+ * popular heading, "Sponsored". The `lang` control offers these languages;
+ * the test checks each against what the element renders.
+ */
+export const LABELS = Object.freeze({
+  en: ['You May Also Like', 'Most Popular', 'Sponsored'],
+  es: ['Tambi\u00e9n te puede interesar', 'Lo m\u00e1s le\u00eddo', 'Patrocinado'],
+  fr: ['Vous aimerez aussi', 'Les plus lus', 'Sponsoris\u00e9'],
+  de: ['Das k\u00f6nnte Sie auch interessieren', 'Meistgelesen', 'Gesponsert'],
+  pt: ['Voc\u00ea tamb\u00e9m pode gostar', 'Mais lidos', 'Patrocinado'],
+  ar: ['\u0642\u062f \u064a\u0639\u062c\u0628\u0643 \u0623\u064a\u0636\u064b\u0627', '\u0627\u0644\u0623\u0643\u062b\u0631 \u0642\u0631\u0627\u0621\u0629', '\u0645\u062d\u062a\u0648\u0649 \u0645\u0645\u0648\u064e\u0651\u0644'],
+});
+
+/** The labels for a `lang` value as the element picks them: its language's, else English (also for no `lang`, as on the sample site). */
+export const labelsOf = (lang) => LABELS[String(lang ?? '').slice(0, 2).toLowerCase()] ?? LABELS.en;
+
 export const ATTRIBUTES = Object.freeze([
   { name: 'manifest', elements: BOTH, type: 'url', default: '', group: 'source', control: false, doc: 'URL of the manifest (JSON), resolved against the page.' },
   { name: 'limit', elements: BOTH, type: 'number', default: 5, min: 1, max: 50, step: 1, group: 'display', option: 'limit', sample: 3, doc: 'How many items to show, 1-50.' },
   { name: 'layout', elements: BOTH, type: 'select', default: 'list', options: ['list', 'grid', 'compact'], group: 'display', sample: 'compact', doc: '`list`, `grid` (with thumbnails) or `compact` (numbered).' },
-  { name: 'heading', elements: BOTH, type: 'text', default: { related: 'You May Also Like', popular: 'Most Popular' }, group: 'display', sample: 'Read next', doc: 'Heading above the list; empty for none.' },
+  { name: 'heading', elements: BOTH, type: 'text', label: { related: 0, popular: 1 }, group: 'display', sample: 'Read next', doc: 'Heading above the list; empty for none. Defaults to the block\u2019s label in the element\u2019s language.' },
+  { name: 'heading-level', elements: BOTH, type: 'select', default: '2', options: ['2', '3', '4', '5', '6'], group: 'display', sample: '3', doc: 'Level of the heading, 2-6 (`<h2>`-`<h6>`), to fit the page\u2019s outline.' },
+  { name: 'lang', elements: BOTH, type: 'select', default: '', options: ['', ...Object.keys(LABELS)], unset: 'not set: the page\u2019s language', group: 'display', sample: 'es', doc: 'Language of the labels and dates; defaults to the nearest `lang` up the page. Other languages get English labels and their own dates; `ar` lays the block out right to left.' },
+  { name: 'sponsored-label', elements: BOTH, type: 'text', label: 2, group: 'display', sample: 'Partner content', doc: 'Label above sponsored articles. Defaults to \u201cSponsored\u201d in the element\u2019s language.' },
+  { name: 'theme', elements: BOTH, type: 'select', default: '', options: ['', 'light', 'dark', 'auto'], unset: 'not set: the page\u2019s colours', group: 'display', sample: 'dark', doc: 'The block\u2019s own background and text colours: `light`, `dark`, or `auto` (the reader\u2019s preference); unset, it inherits the page\u2019s. Colour tokens you set still apply (the preview leaves out the sample site\u2019s own).' },
   { name: 'thumbnails', elements: BOTH, type: 'onoff', default: '', options: ['', 'on', 'off'], group: 'display', sample: 'off', doc: 'Show thumbnails; defaults to on for `grid`, off otherwise.' },
   { name: 'explain', elements: BOTH, type: 'boolean', default: false, group: 'display', doc: 'Show under each item why it was chosen (matched terms, priors).' },
   { name: 'article-id', elements: ['related'], type: 'text', default: '', group: 'page', sample: 'article-id-sample', doc: 'Id of the article being read; overrides the page URL.' },
@@ -44,7 +70,7 @@ export const ATTRIBUTES = Object.freeze([
   { name: 'gravity', elements: ['popular'], type: 'range', default: 1.8, min: 0, max: 4, step: 0.1, group: 'tuning', option: 'gravity', sample: 1, doc: 'Trending decay, as Hacker News\u2019 `views / (hours + 2) ^ gravity`.' },
   { name: 'threshold', elements: ['related'], type: 'range', default: 0.1, min: 0, max: 1, step: 0.05, group: 'tuning', option: 'threshold', sample: 0.5, doc: 'Minimum relevance relative to the best match, 0-1.' },
   { name: 'diversity', elements: ['related'], type: 'range', default: 0.1, min: 0, max: 1, step: 0.05, group: 'tuning', option: 'diversity', sample: 0.6, doc: 'MMR trade-off between relevance (0) and novelty (1).' },
-  { name: 'field-weights', elements: ['related'], type: 'text', default: '', group: 'tuning', option: 'fieldWeights', weights: true, sample: 'title:3 keywords:0.5', doc: 'How much a shared term counts by field, 0-10 each, as `title:1.5 summary:1.25 tags:1.25 keywords:1` (the defaults).' },
+  { name: 'field-weights', elements: ['related'], type: 'text', default: '', group: 'tuning', option: 'fieldWeights', weights: true, sample: 'title:3 keywords:0.5', doc: 'How much a term counts by field, 0-10 each, as `title:1.5 summary:1.25 tags:1.25 keywords:1` (the defaults), for pages ranked in the browser by MiniSearch (not in the manifest, or no `near`) and for explanations. A built page ranks from neighbours weighted at build time: `readnext build --field-weights`.' },
   { name: 'recency-half-life', elements: ['related'], type: 'number', default: 0, min: 0, max: 3650, step: 1, group: 'tuning', option: 'recencyHalfLifeDays', sample: 7, doc: 'Recency prior: a score halves every this many days of age; 0 is off.' },
   { name: 'popularity-weight', elements: ['related'], type: 'range', default: 0, min: 0, max: 1, step: 0.05, group: 'tuning', option: 'popularityWeight', sample: 0.5, doc: 'Blends log-scaled views into the score, 0-1; 0 is off.' },
   { name: 'same-section-boost', elements: ['related'], type: 'number', default: 1, min: 0, max: 10, step: 0.25, group: 'tuning', option: 'sameSectionBoost', sample: 2, doc: 'Multiplier for items in the current article\u2019s section; 1 is off.' },
@@ -62,13 +88,16 @@ export const ATTRIBUTES = Object.freeze([
   { name: 'index', elements: BOTH, type: 'url', default: '', group: 'loading', sample: '/index.json', doc: 'URL of a prebuilt index (`readnext build --index`).' },
   { name: 'precomputed', elements: BOTH, type: 'url', default: '', group: 'loading', sample: '/precomputed/', doc: 'Base URL of precomputed related lists (`readnext build --precompute`).' },
   { name: 'cache', elements: BOTH, type: 'boolean', default: false, group: 'loading', doc: 'Keep responses in Cache Storage and revalidate them.' },
+  { name: 'beacon', elements: BOTH, type: 'url', default: '', group: 'analytics', placeholder: 'https://stats.example/readnext', sample: '/readnext-beacon', doc: 'Your endpoint: impressions and clicks are posted there with `navigator.sendBeacon`, as JSON `{"event": "impression" | "click", ...detail}`.' },
+  { name: 'utm', elements: BOTH, type: 'text', default: '', bare: true, group: 'analytics', placeholder: 'utm_source=site&utm_campaign=readnext', sample: 'utm_source=site&utm_medium=related', doc: 'Query parameters added to every link. Bare (no value): `utm_source=readnext&utm_medium=related` (or `popular`).' },
 ]);
 
 // Theme tokens, in the order readnext.styles.ts declares them. `type` picks
 // the control; `suggest` fills its datalist.
 export const TOKENS = Object.freeze([
-  { name: '--readnext-color', type: 'color', default: 'inherited', sample: '#223344', doc: 'Text colour.' },
-  { name: '--readnext-muted-color', type: 'color', default: 'text colour at 64%', sample: '#667788', doc: 'Colour of the meta line.' },
+  { name: '--readnext-color', type: 'color', default: 'inherited (with `theme`, the theme\u2019s)', sample: '#223344', doc: 'Text colour.' },
+  { name: '--readnext-background', type: 'color', default: 'white, or near-black when dark', sample: '#fdf6e3', doc: 'Background of a block with `theme`.' },
+  { name: '--readnext-muted-color', type: 'color', default: 'text colour at 66%', sample: '#667788', doc: 'Colour of the meta line.' },
   { name: '--readnext-link-color', type: 'color', default: 'inherited', sample: '#114477', doc: 'Colour of titles.' },
   { name: '--readnext-link-hover-color', type: 'color', default: 'the accent', sample: '#aa2200', doc: 'Colour of a hovered or focused title.' },
   { name: '--readnext-accent-color', type: 'color', default: '#0b57d0', sample: '#006633', doc: 'Focus ring and the numbers of `compact`.' },
@@ -92,9 +121,12 @@ export const SUGGESTIONS = Object.freeze({
   color: [],
 });
 
-/** The default of `row` on `element`. */
-export const defaultOf = (row, element) =>
-  row.default !== null && typeof row.default === 'object' ? row.default[element] : row.default;
+/** The default of `row` on `element`, whose other attributes are `attrs` (a label's default follows `lang`). */
+export const defaultOf = (row, element, attrs = {}) => {
+  const d = row.label ?? row.default;
+  const value = d !== null && typeof d === 'object' ? d[element] : d;
+  return row.label === undefined ? value : labelsOf(attrs.lang)[value];
+};
 
 /** Rows of `element`, in table order. */
 export const rowsOf = (element) => ATTRIBUTES.filter((row) => row.elements.includes(element));

@@ -2,7 +2,8 @@
  * The configurator in a real browser, served from the built demo
  * (web-test-runner.demo.config.mjs): every control of its table changes the
  * preview and the snippet, the copied snippet renders the preview's items on
- * a blank page, a bad manifest is refused with its problems listed, and axe
+ * a blank page, labels follow `lang`, the events log shows what the preview
+ * dispatches, a bad manifest is refused with its problems listed, and axe
  * finds nothing on the article page or the configurator. Also writes the
  * four screenshots under docs/screenshots/.
  *
@@ -68,9 +69,11 @@ function setControl(input, value) {
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
+/** Matches `attr="value"` (as HTML writes the value) or a bare `attr` (value true) on the opening tag of `tag`. */
 function tagRe(tag, attr, value) {
   const escaped = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return value === true ? new RegExp(`<${tag}[^>]*\\s${escaped(attr)}[\\s>]`) : new RegExp(`<${tag}[^>]*\\s${escaped(attr)}="${escaped(value)}"`);
+  const html = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return value === true ? new RegExp(`<${tag}[^>]*\\s${escaped(attr)}[\\s>]`) : new RegExp(`<${tag}[^>]*\\s${escaped(attr)}="${escaped(html(value))}"`);
 }
 
 describe('configurator', () => {
@@ -139,6 +142,104 @@ describe('configurator', () => {
       setControl(input, '');
       await until(() => !snippet(doc).includes(token.name), `${token.name} reset`);
     }
+  });
+
+  it('follows lang: the heading and sponsored-label defaults are the language\u2019s labels, written only when they differ', async () => {
+    const { doc } = await openConfigurator();
+    const langRow = table.ATTRIBUTES.find((r) => r.name === 'lang');
+    // The issue's built-in languages, each with the three labels.
+    expect(langRow.options.filter(Boolean)).to.deep.equal(['en', 'es', 'fr', 'de', 'pt', 'ar']);
+    const control = (kind, name) => doc.querySelector(`[data-control="${kind}:${name}"]`);
+    const labelRe = (tag) => new RegExp(`<${tag}[^>]*\\s(heading|sponsored-label)=`);
+    for (const kind of KINDS) {
+      const tag = table.ELEMENTS[kind].tag;
+      for (const code of langRow.options.filter(Boolean)) {
+        const [related, popular, sponsored] = table.labelsOf(code);
+        const before = previewEl(doc, kind);
+        setControl(control(kind, 'lang'), code);
+        const node = await until(() => {
+          const n = previewEl(doc, kind);
+          n?.scrollIntoView({ block: 'center' });
+          return n !== before && n?.getAttribute('lang') === code && n.getAttribute('state') === 'ready' ? n : undefined;
+        }, `${kind} in ${code}`);
+        // What the element renders is what the table says, and what the control shows as the default.
+        const shown = await until(() => node.shadowRoot.querySelector('[part~="heading"]')?.textContent.trim(), `the ${code} heading`);
+        expect(shown, `${kind} ${code}`).to.equal(kind === 'related' ? related : popular);
+        expect(control(kind, 'heading').value).to.equal(shown);
+        expect(control(kind, 'sponsored-label').value).to.equal(sponsored);
+        expect(snippet(doc)).to.match(tagRe(tag, 'lang', code));
+        expect(snippet(doc)).not.to.match(labelRe(tag));
+      }
+    }
+    // A typed label is written unless it is the current language's own; a language change drops one that became the default.
+    const heading = control('related', 'heading');
+    setControl(control('related', 'lang'), 'fr');
+    setControl(heading, table.labelsOf('fr')[0]);
+    expect(snippet(doc)).not.to.match(labelRe('readnext-related'));
+    setControl(heading, table.labelsOf('es')[0]);
+    expect(snippet(doc)).to.match(tagRe('readnext-related', 'heading', table.labelsOf('es')[0]));
+    setControl(control('related', 'lang'), 'es');
+    expect(snippet(doc)).not.to.match(labelRe('readnext-related'));
+    setControl(control('related', 'lang'), '');
+    expect(heading.value).to.equal(table.labelsOf('en')[0]);
+    // The level is the heading's tag.
+    setControl(control('related', 'heading-level'), '4');
+    await until(() => previewEl(doc, 'related')?.shadowRoot?.querySelector('h4[part~="heading"]'), 'an h4 heading');
+  });
+
+  it('previews a themed block in the theme\u2019s colours, not the sample site\u2019s ink, unless a colour is configured', async () => {
+    const { doc } = await openConfigurator(`?v=1&article=${ARTICLE.id}&r.theme=dark`);
+    const colour = (kind) => getComputedStyle(previewEl(doc, kind)).getPropertyValue('--readnext-color').trim();
+    // The sample site sets its ink on every block; the themed one drops it, the other keeps it.
+    expect(colour('popular')).not.to.equal('');
+    expect(colour('related')).to.equal('');
+    setControl(doc.querySelector('[data-token="--readnext-color"]'), '#fafafa');
+    await until(() => colour('related') === '#fafafa', 'the configured colour on the themed block');
+  });
+
+  it('logs the preview\u2019s events, posts clicks to beacon, and adds bare utm parameters to links', async () => {
+    const { doc } = await openConfigurator(`?v=1&article=${ARTICLE.id}&r.utm&r.beacon=%2Freadnext-beacon`);
+    const bare = doc.querySelector('[data-bare="related:utm"]');
+    expect(bare.checked).to.equal(true);
+    expect(snippet(doc)).to.match(tagRe('readnext-related', 'utm', true));
+    expect(snippet(doc)).to.match(tagRe('readnext-related', 'beacon', '/readnext-beacon'));
+    // React sets the property: a bare attribute must arrive as '', not true.
+    expect(snippet(doc, 'react')).to.include('utm=""');
+    const links = await previewItems(doc, 'related');
+    expect(links.length).to.be.greaterThan(0);
+    for (const link of links) expect(new URL(link).search).to.include('utm_source=readnext&utm_medium=related');
+
+    const log = (type, block) => [...doc.querySelectorAll(`#events li[data-type="${type}"]${block ? `[data-block="${block}"]` : ''}`)];
+    await until(() => log('readnext-ready', 'related').length && log('readnext-impression', 'related').length, 'ready and impression in the log');
+    // The detail is the event's: the ids of the links shown, in order.
+    const { ids } = JSON.parse(log('readnext-ready', 'related').at(-1).querySelector('.events__detail').textContent);
+    const idOf = (link) => manifest.articles.find((a) => new URL(a.url, location.href).pathname === new URL(link).pathname)?.id;
+    expect(ids).to.deep.equal(links.map(idOf));
+
+    const page = previewDoc(doc);
+    const posts = [];
+    Object.defineProperty(page.defaultView.navigator, 'sendBeacon', { value: (url, body) => posts.push([url, body]) > 0, configurable: true });
+    const node = previewEl(doc, 'related');
+    node.shadowRoot.querySelector('a[part~="link"]').click();
+    const clicked = await until(() => log('readnext-click', 'related')[0], 'the click in the log');
+    expect(clicked.textContent).to.include('"position":1');
+    expect(clicked.textContent).to.include('utm_medium=related');
+    expect(posts).to.have.length(1);
+    expect(new URL(posts[0][0], page.baseURI).pathname).to.equal('/readnext-beacon');
+    expect(JSON.parse(posts[0][1])).to.include({ event: 'click', block: 'related', position: 1 });
+    // The link was not followed: the configured page is still there.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(previewDoc(doc) === page, 'the preview page stayed').to.equal(true);
+    expect(node.isConnected).to.equal(true);
+
+    doc.querySelector('#events-clear').click();
+    expect(doc.querySelectorAll('#events li')).to.have.length(0);
+    // Unticked, the attribute goes, and with it the parameters.
+    bare.click();
+    expect(snippet(doc)).not.to.match(tagRe('readnext-related', 'utm', true));
+    await until(() => previewEl(doc, 'related') !== node, 'a fresh preview');
+    const plain = await previewItems(doc, 'related');
+    for (const link of plain) expect(new URL(link).search).not.to.include('utm_');
   });
 
   it('keeps the configuration in the URL', async () => {
