@@ -9,6 +9,60 @@ import terser from '@rollup/plugin-terser';
 const bare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
 /**
+ * Removes class methods the script-tag bundle never calls from a dependency
+ * (rollup cannot tree-shake methods). `methods` are `Class.method` names; the
+ * build fails when one is not found (the dependency changed) or when the code
+ * left behind still mentions a removed name that no remaining method defines,
+ * so a removed method can never be called from inside the dependency. Our own
+ * code reaches MiniSearch through `ArticleIndex` (src/core/search-index.ts),
+ * a type without these methods, so the compiler guards our side.
+ */
+function dropMethods(file, methods) {
+  const wanted = new Set(methods);
+  return {
+    name: 'drop-methods',
+    transform(code, id) {
+      if (!file.test(id)) return null;
+      const cuts = [];
+      const kept = new Set();
+      for (const node of this.parse(code).body) {
+        const cls = node.type === 'ClassDeclaration' ? node : null;
+        if (!cls) continue;
+        for (const member of cls.body.body) {
+          if (member.type !== 'MethodDefinition' || member.key.type !== 'Identifier') continue;
+          const name = `${cls.id.name}.${member.key.name}`;
+          if (wanted.has(name)) cuts.push([member.start, member.end, name]);
+          else kept.add(member.key.name);
+        }
+      }
+      const missing = methods.filter((name) => !cuts.some((cut) => cut[2] === name));
+      if (missing.length) this.error(`drop-methods: ${missing.join(', ')} not found in ${id}`);
+      let out = code;
+      for (const [start, end] of cuts.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + out.slice(end);
+      for (const [, , name] of cuts) {
+        const method = name.split('.')[1];
+        if (!kept.has(method) && new RegExp(`\\.${method}\\b|\\[['"]${method}['"]\\]`).test(out.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))) {
+          this.error(`drop-methods: ${name} was removed but ${id} still uses .${method}`);
+        }
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * MiniSearch methods for updating, vacuuming, suggesting and serialising an
+ * index: the widget only builds, loads and searches. (`removeTerm` stays:
+ * search cleans up after discarded documents, which the widget never has.)
+ */
+const UNUSED_MINISEARCH = [
+  'addAllAsync', 'remove', 'removeAll', 'discard', 'maybeAutoVacuum', 'discardAll', 'replace', 'vacuum',
+  'conditionalVacuum', 'performVacuuming', 'vacuumConditionsMet', 'isVacuuming', 'dirtCount', 'dirtFactor',
+  'has', 'getStoredFields', 'autoSuggest', 'termCount', 'getDefault', 'toJSON', 'removeFieldLength',
+  'loadJSONAsync',
+].map((name) => `MiniSearch.${name}`);
+
+/**
  * Squeezes the static text of `css` and `html` tagged templates in our own
  * modules: terser leaves template text alone, and indentation is bytes every
  * reader downloads. Only whitespace and CSS comments go; expressions are untouched.
@@ -69,8 +123,17 @@ export default [
   },
   {
     input: 'src/bundle.ts',
-    output: { file: 'dist/readnext.min.js', format: 'iife' },
+    output: {
+      file: 'dist/readnext.min.js',
+      format: 'iife',
+      // A second copy stops before any module code runs: Lit would otherwise
+      // ask again for its `lit-html` Trusted Types policy, which a strict CSP
+      // without 'allow-duplicates' refuses (a violation report).
+      banner: "if(typeof customElements=='undefined'||!customElements.get('readnext-related')){",
+      footer: '}',
+    },
     plugins: [
+      dropMethods(/[\\/]minisearch[\\/]dist[\\/]es[\\/]index\.js$/, UNUSED_MINISEARCH),
       nodeResolve(),
       typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationDir: undefined, outDir: 'dist' }),
       minifyTemplates(),

@@ -10,9 +10,8 @@
 //   this script says by how much on every build, so the gap stays visible.
 // - CEILING is what `npm test` enforces until then: the measured size with a
 //   little room, so any growth fails the build while the work to shrink it
-//   (ranking candidates precomputed at build time instead of a vector index
-//   in the page; see docs/architecture.md) is under way. Lower it, never
-//   raise it, as the bundle shrinks.
+//   is under way (docs/architecture.md, "Size"). Lower it, never raise it,
+//   as the bundle shrinks.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
@@ -20,7 +19,7 @@ const TARGETS = [
   ['first complete widget (issue 2)', 20_480],
   ['all features (issue 5)', 18_432],
 ];
-const CEILING = 26_624;
+const CEILING = 24_576;
 const FILE = 'dist/readnext.min.js';
 const check = process.argv.includes('--check');
 
