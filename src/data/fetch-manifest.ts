@@ -31,13 +31,19 @@ export interface FetchOptions {
   retries?: number;
   /** Delay before the first retry in ms; it doubles for each further one. Defaults to 500. */
   backoff?: number;
+  /**
+   * Longest body accepted, in UTF-16 code units (about bytes for JSON): a
+   * longer one is cancelled as it streams in and fails with `too-large`, not
+   * retried. Defaults to 64 Mi (a built manifest of ~50,000 articles).
+   */
+  maxLength?: number;
   /** Request headers, e.g. `If-None-Match` when a cache revalidates. Defaults to none. */
   headers?: Record<string, string>;
   /** The `fetch` to use (tests, or a host page's wrapper). Defaults to the global `fetch`. */
   fetch?: typeof fetch;
 }
 
-export const FETCH_DEFAULTS = Object.freeze({ timeout: 5000, retries: 2, backoff: 500 });
+export const FETCH_DEFAULTS = Object.freeze({ timeout: 5000, retries: 2, backoff: 500, maxLength: 2 ** 26 });
 
 type Failed = { ok: false; problem: Problem; aborted?: true; status?: number };
 
@@ -73,7 +79,7 @@ function after(ms: number, signal: AbortSignal | undefined, then: () => void): (
 export async function fetchText(url: string, options: FetchOptions = {}): Promise<FetchOutcome<string>> {
   // Own properties only, here and in every init dictionary below: a page that
   // sets `Object.prototype.method` or `.headers` must not change our request.
-  const { timeout, retries, backoff, signal, headers, fetch: get = fetch } = { __proto__: null, ...FETCH_DEFAULTS, ...options } as FetchOptions & typeof FETCH_DEFAULTS;
+  const { timeout, retries, backoff, maxLength, signal, headers, fetch: get = fetch } = { __proto__: null, ...FETCH_DEFAULTS, ...options } as FetchOptions & typeof FETCH_DEFAULTS;
   for (let attempt = 0; ; ) {
     const controller = new AbortController();
     const cancel = after(timeout, signal, () => controller.abort());
@@ -89,7 +95,12 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
         // Decoded as it streams in, chunk by chunk: `text()` decodes 10 MB in one long task.
         let value = '';
         const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
-        for (let chunk; reader && !(chunk = await reader.read()).done; ) value += chunk.value;
+        for (let chunk; reader && !(chunk = await reader.read()).done; ) {
+          if ((value += chunk.value).length > maxLength) {
+            void reader.cancel();
+            return fail('too-large', `${url}: longer than ${maxLength} characters`);
+          }
+        }
         return { ok: true, value, response };
       }
       failed = fail('http-error', `${url}: HTTP ${status}`, status);

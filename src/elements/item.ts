@@ -18,6 +18,9 @@ export interface ItemView {
   time: Intl.RelativeTimeFormat;
   /** The link for an article URL (UTM parameters added when asked). */
   href(url: string): string;
+  /** `rel` and `referrerpolicy` for links (and the policy for thumbnails), when set. */
+  rel: string | undefined;
+  referrer: string | undefined;
   /** Reports a click on the item at 1-based `position`. */
   click(item: RankedItem, position: number, href: string): void;
 }
@@ -58,8 +61,8 @@ export function renderItem(item: RankedItem, index: number, view: ItemView): Tem
   const image = view.thumbnails && article.image;
   const date = article.publishedAt;
   const href = view.href(article.url);
-  return html`<li part="item"><a part="link" href=${href} lang=${article.lang ?? nothing} @click=${() => view.click(item, index + 1, href)}>${image
-    ? html`<img part="thumbnail" src=${image.src} alt=${image.alt === article.title ? '' : image.alt} width=${image.width ?? 320} height=${image.height ?? 180} loading="lazy" decoding="async">`
+  return html`<li part="item"><a part="link" href=${href} rel=${view.rel ?? nothing} referrerpolicy=${view.referrer ?? nothing} lang=${article.lang ?? nothing} @click=${() => view.click(item, index + 1, href)}>${image
+    ? html`<img part="thumbnail" src=${image.src} alt=${image.alt === article.title ? '' : image.alt} width=${image.width ?? 320} height=${image.height ?? 180} referrerpolicy=${view.referrer ?? nothing} loading="lazy" decoding="async">`
     : view.thumbnails ? html`<span part="placeholder" class="p"></span>` : nothing}<span class="x">${article.sponsored ? html`<span part="sponsored" class="s">${view.sponsored}</span>` : nothing}<bdi part="title" class="title">${article.title}</bdi>${article.section || date !== undefined
     ? html`<span part="meta" class="m">${article.section ? html`<bdi part="section">${article.section}</bdi>` : nothing}${date !== undefined ? html`<time part="date" datetime=${new Date(date).toISOString()}>${ago(date, view.time)}</time>` : nothing}</span>`
     : nothing}</span></a>${view.explain ? html`<ul part="explain" class="w">${why(item).map((line) => html`<li dir="auto">${line}</li>`)}</ul>` : nothing}</li>`;

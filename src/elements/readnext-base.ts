@@ -77,7 +77,7 @@ export interface CommonOptions {
 }
 
 /** Properties that change only the markup; any other change re-ranks. */
-const VIEW_ONLY = new Set<PropertyKey>('layout heading thumbnails eager state items explain headingLevel theme beacon utm sponsoredLabel lang'.split(' '));
+const VIEW_ONLY = new Set<PropertyKey>('layout heading thumbnails eager state items explain headingLevel theme beacon utm sponsoredLabel lang rel referrerPolicy'.split(' '));
 
 /**
  * Built-in labels by language: related heading, popular heading, "Sponsored".
@@ -189,6 +189,10 @@ export function defineOnce(ctor: CustomElementConstructor, tag: string, registry
  * @attr cache - Keep the manifest and index in Cache Storage and revalidate them by ETag. Off by default.
  * @attr beacon - URL of the publisher's own endpoint: impressions and clicks are posted there with
  *   `navigator.sendBeacon`, as JSON `{"event": "impression" | "click", ...detail}` (the event's `detail`).
+ * @attr allow-hosts - Space-separated hosts (e.g. `news.example cdn.example`) that links and thumbnails may point
+ *   at: an item linking elsewhere is not shown, an image from elsewhere is not loaded. Defaults to any http(s) host.
+ * @attr rel - `rel` of every link, e.g. `noopener` or `nofollow`. Defaults to none (the page's own articles).
+ * @attr referrer-policy - `referrerpolicy` of every link and thumbnail, e.g. `no-referrer`. Defaults to the page's.
  * @attr utm - Append these query parameters to every link, e.g. `utm_source=site&utm_medium=related`; with no
  *   value, `utm_source=readnext&utm_medium=related` (or `popular`). Parameters of the same name are replaced.
  * @attr state - Read-only: `idle`, `loading`, `ready`, `empty` or `error`. `empty` (unless the `empty` slot is
@@ -244,10 +248,10 @@ export abstract class ReadnextBase extends LitElement {
   static override styles = styles;
 
   static override properties: PropertyDeclarations = {
-    ...props('manifest layout heading sponsoredLabel index precomputed beacon utm'),
+    ...props('manifest layout heading sponsoredLabel index precomputed beacon utm rel referrerPolicy'),
     ...props('limit headingLevel', { type: Number }),
     ...props('eager explain history cache', { type: Boolean }),
-    ...props('excludeIds excludeSections excludeTags', { converter: words }),
+    ...props('excludeIds excludeSections excludeTags allowHosts', { converter: words }),
     ...props('theme state', { reflect: true }),
     // Written out: HTMLElement's own `lang` has no field here for the reference to document.
     lang: { reflect: true },
@@ -296,6 +300,12 @@ export abstract class ReadnextBase extends LitElement {
   declare beacon: string | undefined;
   /** Query parameters appended to every link; '' for `utm_source=readnext&utm_medium=<block>`. */
   declare utm: string | undefined;
+  /** Hosts links and thumbnails may point at; any http(s) host when unset. */
+  declare allowHosts: string[] | undefined;
+  /** `rel` of every link. */
+  declare rel: string | undefined;
+  /** `referrerpolicy` of every link and thumbnail. */
+  declare referrerPolicy: string | undefined;
   /** Read-only: where the element is in its life. */
   declare state: ReadnextState;
 
@@ -430,6 +440,8 @@ export abstract class ReadnextBase extends LitElement {
       sponsored: this.sponsoredLabel ?? sponsored!,
       time: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }),
       href: (url) => this._link(url),
+      rel: this.rel,
+      referrer: this.referrerPolicy,
       click: (item, position, url) => this._emit('click', { block: this.block, id: item.article.id, position, url } satisfies ReadnextClickDetail, true),
     };
     return html`<section part="base" aria-labelledby=${heading === nothing ? nothing : 'h'} dir=${!this.closest('[dir]') && RTL.test(lang) ? 'rtl' : nothing}>${heading}${empty
@@ -502,6 +514,12 @@ export abstract class ReadnextBase extends LitElement {
   }
 
   private _show(items: readonly RankedItem[]): void {
+    // The allow-list applies after ranking, to every source alike (manifest, articles, precomputed lists).
+    const hosts = this.allowHosts;
+    const ok = (url: string) => !hosts?.length || hosts.includes(new URL(url).host);
+    items = items.flatMap((item) =>
+      !ok(item.article.url) ? [] : item.article.image && !ok(item.article.image.src) ? [{ ...item, article: { ...item.article, image: undefined } }] : [item],
+    );
     this.items = items;
     this.state = items.length ? 'ready' : 'empty';
   }

@@ -118,8 +118,8 @@ describe('failing networks', () => {
     expect(performance.now() - start).to.be.at.least(150);
   });
 
-  it('the defaults are documented values: 5 s a try, 2 retries, 500 ms backoff', () => {
-    expect(FETCH_DEFAULTS).to.deep.equal({ timeout: 5000, retries: 2, backoff: 500 });
+  it('the defaults are documented values: 5 s a try, 2 retries, 500 ms backoff, 64 Mi characters', () => {
+    expect(FETCH_DEFAULTS).to.deep.equal({ timeout: 5000, retries: 2, backoff: 500, maxLength: 2 ** 26 });
     expect(Object.isFrozen(FETCH_DEFAULTS)).to.equal(true);
   });
 
@@ -230,6 +230,17 @@ describe('failing networks', () => {
     expect(inits[0]!.credentials).to.equal('omit');
     expect(inits[0]!.headers).to.deep.equal({ 'x-test': '1' });
     expect(Object.getPrototypeOf(inits[0])).to.equal(null);
+  });
+
+  it('a body longer than maxLength fails with too-large as it streams in, once, without a retry', async () => {
+    const { url, key } = manifestUrl('news');
+    const result = await fetchText(url, { maxLength: 1000 });
+    expect(result.ok).to.equal(false);
+    expect(!result.ok && result.problem.code).to.equal('too-large');
+    expect(await requests(key)).to.equal(1);
+    const whole = await fetchText(manifestUrl('news').url, { maxLength: 1_000_000 });
+    expect(whole.ok).to.equal(true);
+    expect(FETCH_DEFAULTS.maxLength).to.equal(2 ** 26);
   });
 
   it('fetchText stops at once when its caller aborts during the backoff, without calling it an error', async () => {
