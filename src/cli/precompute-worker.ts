@@ -8,7 +8,7 @@
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Catalog } from '../core/catalog.js';
-import { comparable, quantize } from '../core/neighbours.js';
+import { nearOf } from '../core/neighbours.js';
 import type { FieldWeights, RelatedOptions } from '../core/options.js';
 import { related } from '../core/related.js';
 import type { Article } from '../core/types.js';
@@ -72,20 +72,9 @@ export type WorkerResponse =
  * lets a rerun skip most articles after additions.
  */
 export function nearest(vi: VectorIndex, i: number, k: number): NearResult {
-  const { articles } = vi;
-  const v = vi.vectors[i]!;
-  const pick = (hits: { doc: number; score: number }[]) =>
-    hits
-      .filter((h) => h.doc !== i && !articles[h.doc]!.noindex)
-      .map((h): [number, number] => [h.doc, quantize(h.score, comparable(v, vi.vectors[h.doc]!))])
-      .sort((a, b) => b[1] - a[1]);
   if (k <= 0) return { index: i, docs: [], milli: [], bound: Infinity };
-  const wanted = 2 * k + 2;
-  let hits = vi.search(v, wanted);
-  let list = pick(hits);
-  if (list.length < k && hits.length === wanted) list = pick((hits = vi.search(v)));
+  const list = nearOf(vi, i, k);
   const last = vi.lastSearch!;
-  list = list.slice(0, k);
   return { index: i, docs: list.map((p) => p[0]), milli: list.map((p) => Math.round(p[1] * 1000)), bound: last.count >= last.limit ? last.last : 0 };
 }
 

@@ -67,20 +67,29 @@ export function computeNear(articles: readonly Article[], options: NearOptions =
   if (last?.articles !== articles || last.key !== key) last = { articles, key, index: new VectorIndex(articles, weights) };
   const vi = last.index;
   const out: [number, number][][] = [];
-  for (let i = from; i < to; i++) {
-    const v = vi.vectors[i]!;
-    const pick = (hits: { doc: number; score: number }[]) =>
-      hits
-        .filter((h) => h.doc !== i && !articles[h.doc]!.noindex)
-        .map((h): [number, number] => [h.doc, quantize(h.score, comparable(v, vi.vectors[h.doc]!))])
-        // Stable: equal similarities keep the search's order (score, then position).
-        .sort((a, b) => b[1] - a[1]);
-    // Headroom for the article itself and noindex hits; everything only when that was not enough.
-    const wanted = 2 * k + 2;
-    let hits = k > 0 ? vi.search(v, wanted) : [];
-    let list = pick(hits);
-    if (list.length < k && hits.length === wanted) list = pick((hits = vi.search(v)));
-    out.push(list.slice(0, k));
-  }
+  for (let i = from; i < to; i++) out.push(nearOf(vi, i, k));
   return out;
+}
+
+/**
+ * Article `i`'s `k` nearest neighbours over `vi`: the one search behind
+ * {@link computeNear} and the precompute's workers (which read
+ * `vi.lastSearch` afterwards to know where the search stopped).
+ */
+export function nearOf(vi: VectorIndex, i: number, k: number): [number, number][] {
+  if (k <= 0) return [];
+  const { articles } = vi;
+  const v = vi.vectors[i]!;
+  const pick = (hits: { doc: number; score: number }[]) =>
+    hits
+      .filter((h) => h.doc !== i && !articles[h.doc]!.noindex)
+      .map((h): [number, number] => [h.doc, quantize(h.score, comparable(v, vi.vectors[h.doc]!))])
+      // Stable: equal similarities keep the search's order (score, then position).
+      .sort((a, b) => b[1] - a[1]);
+  // Headroom for the article itself and noindex hits; everything only when that was not enough.
+  const wanted = 2 * k + 2;
+  const hits = vi.search(v, wanted);
+  let list = pick(hits);
+  if (list.length < k && hits.length === wanted) list = pick(vi.search(v));
+  return list.slice(0, k);
 }
