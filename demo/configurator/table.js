@@ -90,6 +90,9 @@ export const ATTRIBUTES = Object.freeze([
   { name: 'cache', elements: BOTH, type: 'boolean', default: false, group: 'loading', doc: 'Keep responses in Cache Storage and revalidate them.' },
   { name: 'beacon', elements: BOTH, type: 'url', default: '', group: 'analytics', placeholder: 'https://stats.example/readnext', sample: '/readnext-beacon', doc: 'Your endpoint: impressions and clicks are posted there with `navigator.sendBeacon`, as JSON `{"event": "impression" | "click", ...detail}`.' },
   { name: 'utm', elements: BOTH, type: 'text', default: '', bare: true, group: 'analytics', placeholder: 'utm_source=site&utm_campaign=readnext', sample: 'utm_source=site&utm_medium=related', doc: 'Query parameters added to every link. Bare (no value): `utm_source=readnext&utm_medium=related` (or `popular`).' },
+  { name: 'allow-hosts', elements: BOTH, type: 'text', default: '', group: 'analytics', placeholder: 'news.example cdn.example', sample: 'news.example', doc: 'Space-separated hosts that links and thumbnails may point at: an item linking elsewhere is not shown, an image from elsewhere is not loaded. Any http(s) host when empty.' },
+  { name: 'rel', elements: BOTH, type: 'text', default: '', group: 'analytics', placeholder: 'noopener nofollow', sample: 'noopener', doc: '`rel` of every link.' },
+  { name: 'referrer-policy', elements: BOTH, type: 'select', default: '', options: ['', 'no-referrer', 'origin', 'strict-origin', 'strict-origin-when-cross-origin', 'same-origin'], unset: 'the page\u2019s', group: 'analytics', sample: 'no-referrer', doc: '`referrerpolicy` of every link and thumbnail.' },
 ]);
 
 // Theme tokens, in the order readnext.styles.ts declares them. `type` picks
