@@ -17,6 +17,15 @@ import { buildSync } from 'esbuild';
 import { describeIllustration, IMAGE_HEIGHT, IMAGE_WIDTH, illustrationSvg } from '../demo/src/illustration.mjs';
 import { articlePage, FAVICON_SVG, homePage, notFoundPage, sectionPage } from '../demo/src/pages.mjs';
 
+// The sample site's manifest goes through the core's build step, as a
+// publisher's would (`readnext build`): keywords and the neighbour lists
+// (`near`) the widget ranks from. The core comes from the package build.
+const CORE = new URL('../dist/core/index.js', import.meta.url);
+if (!existsSync(CORE)) throw new Error('build-demo: dist/core/index.js is missing; run `npm run build` first.');
+const { buildManifest } = await import(CORE.href);
+/** Placeholder origin for root-relative URLs during the build step; stripped from its output. */
+const ORIGIN = 'https://sample.invalid';
+
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 // Front-page order of the sections the sample content uses; any other
@@ -127,6 +136,15 @@ export function toManifest(articles, baseUrl) {
   };
 }
 
+/** {@link toManifest} through the core's build step, as JSON text; root-relative URLs stay root-relative. */
+export function builtManifest(articles, baseUrl) {
+  const { title, sampleContent, ...source } = toManifest(articles, baseUrl);
+  const { manifest, problems } = buildManifest(source, { manifestUrl: `${ORIGIN}/manifest.json` });
+  if (problems.length) throw new Error(`build-demo: sample manifest problems: ${problems.map((p) => p.message).join('; ')}`);
+  const { version, home_page_url, articles: built } = manifest;
+  return JSON.stringify({ version, home_page_url, title, sampleContent, articles: built }, null, 2).replaceAll(`"${ORIGIN}/`, '"/') + '\n';
+}
+
 function write(file, content) {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, content);
@@ -176,7 +194,7 @@ export function buildDemo(options = {}) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
 
-  write(join(outDir, 'manifest.json'), JSON.stringify(toManifest(articles, baseUrl), null, 2) + '\n');
+  write(join(outDir, 'manifest.json'), builtManifest(articles, baseUrl));
   write(join(outDir, 'index.html'), homePage(site));
   write(join(outDir, '404.html'), notFoundPage(site));
   for (const section of sections) write(join(outDir, 'sections', section.slug, 'index.html'), sectionPage(site, section));

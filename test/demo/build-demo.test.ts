@@ -125,6 +125,13 @@ describe('build-demo over demo/content', () => {
     for (const a of result.articles) assert.ok(a.url.startsWith('http://localhost:8080/articles/'), a.url);
   });
 
+  it('is built as a publisher’s would be: every article carries neighbours, most in its own section', () => {
+    const { articles } = normalizeManifest(manifest, { manifestUrl: 'http://localhost:8080/manifest.json' });
+    assert.ok(articles.every((a) => (a.near?.length ?? 0) > 0), 'every article has near');
+    const first = articles.map((a) => articles[a.near![0]![0]]!.section === a.section);
+    assert.ok(first.filter(Boolean).length / first.length > 0.6, 'the nearest neighbour is usually from the same section');
+  });
+
   it('writes one page per article, each with its canonical URL, metadata and both widgets', () => {
     const dirs = existsSync(join(out, 'articles')) ? readdirSync(join(out, 'articles')) : [];
     assert.equal(dirs.length, manifest.articles.length);
