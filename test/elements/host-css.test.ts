@@ -7,7 +7,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { manifestUrl } from './helpers.js';
-import { allFinished, BUNDLE, closeFrames, frame, layout, markup, NPM_ENTRY, requireBundle, widgets, type Frame } from '../fixtures/hostile/frame.js';
+import { allFinished, BUILDS, closeFrames, frame, layout, markup, requireBundle, widgets, type Frame } from '../fixtures/hostile/frame.js';
 
 /** Each attack, as a page author (or a careless CMS theme) would write it. */
 const ATTACKS: Record<string, string> = {
@@ -46,10 +46,7 @@ describe('hostile page CSS', () => {
   before(requireBundle);
   afterEach(closeFrames);
 
-  for (const [build, script] of [
-    ['bundle', `<script src="${BUNDLE}"></script>`],
-    ['npm build', `<script type="module" src="${NPM_ENTRY}"></script>`],
-  ] as const) {
+  for (const [build, script] of BUILDS) {
     for (const [name, css] of Object.entries(ATTACKS)) {
       it(`${build}: ${name} leaves the widget's boxes and styles as they were`, async () => {
         const { url } = manifestUrl();

@@ -8,7 +8,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { manifestUrl } from './helpers.js';
-import { allFinished, BUNDLE, closeFrames, frame, markup, NPM_ENTRY, requireBundle, widgets, type Frame } from '../fixtures/hostile/frame.js';
+import { allFinished, BUILDS, closeFrames, frame, markup, requireBundle, widgets, type Frame } from '../fixtures/hostile/frame.js';
 
 /** A page script that adds `values` to Object.prototype as enumerable properties. */
 function enumerable(values: Record<string, unknown>): string {
@@ -61,10 +61,7 @@ describe('polluted prototypes', () => {
   before(requireBundle);
   afterEach(closeFrames);
 
-  for (const [build, script] of [
-    ['bundle', `<script src="${BUNDLE}"></script>`],
-    ['npm build', `<script type="module" src="${NPM_ENTRY}"></script>`],
-  ] as const) {
+  for (const [build, script] of BUILDS) {
     for (const [name, pollution] of [...Object.entries(POLLUTIONS), ['all at once', Object.values(POLLUTIONS).join('\n')]] as const) {
       it(`${build}: ${name}: identical output, nothing thrown`, async () => {
         const clean = await page(script, '', manifestUrl().url);

@@ -8,7 +8,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { manifestUrl } from './helpers.js';
-import { allFinished, BUNDLE, closeFrames, frame, NPM_ENTRY, requireBundle, widgets, type Frame } from '../fixtures/hostile/frame.js';
+import { allFinished, BUILDS, closeFrames, frame, requireBundle, widgets, type Frame } from '../fixtures/hostile/frame.js';
 
 /**
  * Installed before the widget: every storage, cookie, beacon and worker API a
@@ -43,11 +43,6 @@ interface Spied {
   touched: string[];
   requested: string[];
 }
-
-const BUILDS = [
-  ['bundle', `<script src="${BUNDLE}"></script>`],
-  ['npm build', `<script type="module" src="${NPM_ENTRY}"></script>`],
-] as const;
 
 async function page(script: string, body: string): Promise<Frame & Spied> {
   const f = await frame(`${SPIES}${script}<link rel="canonical" href="/news/heatwave-grid">`, body);
