@@ -219,8 +219,10 @@ describe('configurator', () => {
     const page = previewDoc(doc);
     const posts = [];
     Object.defineProperty(page.defaultView.navigator, 'sendBeacon', { value: (url, body) => posts.push([url, body]) > 0, configurable: true });
-    const node = previewEl(doc, 'related');
-    node.shadowRoot.querySelector('a[part~="link"]').click();
+    // The preview may still be rendering (a CI run caught it between lists): wait for a link to click.
+    const first = await until(() => previewEl(doc, 'related')?.shadowRoot?.querySelector('a[part~="link"]'), 'a link in the related preview');
+    const node = first.getRootNode().host;
+    first.click();
     const clicked = await until(() => log('readnext-click', 'related')[0], 'the click in the log');
     expect(clicked.textContent).to.include('"position":1');
     expect(clicked.textContent).to.include('utm_medium=related');
