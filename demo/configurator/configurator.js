@@ -599,12 +599,21 @@ function renderPreview() {
       old?.remove();
       continue;
     }
+    // A dropped file has no URL yet: the preview hands its records over as the `articles` property instead.
+    const attributes = attributesOf(kind)
+      .filter(([name]) => !(name === 'manifest' && state.source.kind === 'file'))
+      .map(([name, value]) => [name, value === true ? '' : value]);
+    // Nothing to change (the sample manifest accepted at start-up, say): keep
+    // the element, so a reader (or a test) is not handed a block that is
+    // about to be replaced. `state` is the element's own, reflected.
+    const same =
+      old &&
+      state.source.kind !== 'file' &&
+      attributes.every(([name, value]) => old.getAttribute(name) === value) &&
+      old.getAttributeNames().every((name) => name === 'state' || attributes.some(([n]) => n === name));
+    if (same) continue;
     const fresh = doc.createElement(ELEMENTS[kind].tag);
-    for (const [name, value] of attributesOf(kind)) {
-      // A dropped file has no URL yet: the preview hands its records over as the `articles` property instead.
-      if (name === 'manifest' && state.source.kind === 'file') continue;
-      fresh.setAttribute(name, value === true ? '' : value);
-    }
+    for (const [name, value] of attributes) fresh.setAttribute(name, value);
     if (state.source.kind === 'file') fresh.articles = data.records;
     if (old) old.replaceWith(fresh);
     else marker.after(fresh);
