@@ -1,10 +1,13 @@
 // Two builds from one source tree:
 // 1. ES modules for npm (one file per module, so bundlers tree-shake and
 //    `readnext/core` stays free of Lit), with type declarations.
-// 2. The script-tag bundle: one self-registering IIFE with Lit and MiniSearch inlined.
+// 2. The script-tag bundle: one self-registering IIFE with Lit inlined, and
+//    beside it MiniSearch as an ES module the bundle imports only when a
+//    page needs a search index (most pages rank from build-time neighbours).
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { partsBesideScript } from './scripts/parts-beside.mjs';
 
 const bare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
@@ -61,6 +64,21 @@ const UNUSED_MINISEARCH = [
   'has', 'getStoredFields', 'autoSuggest', 'termCount', 'getDefault', 'toJSON', 'removeFieldLength',
   'loadJSONAsync',
 ].map((name) => `MiniSearch.${name}`);
+
+const dropMiniSearchMethods = () => dropMethods(/[\\/]minisearch[\\/]dist[\\/]es[\\/]index\.js$/, UNUSED_MINISEARCH);
+
+/** terser for the browser files: `_name` properties are private by convention and mangled. */
+const minify = (module) =>
+  terser({
+    ecma: 2021,
+    module,
+    compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true, pure_getters: true },
+    // `_name` properties are private by convention (MiniSearch's fields,
+    // the core's); Lit's cross-package `_$` names and the manifest's
+    // `_readnext` extension are data and keep their names.
+    mangle: { properties: { regex: /^_(?!\$|readnext$)[A-Za-z]/ } },
+    format: { comments: false },
+  });
 
 /**
  * Squeezes the static text of `css` and `html` tagged templates in our own
@@ -133,20 +151,27 @@ export default [
       footer: '}',
     },
     plugins: [
-      dropMethods(/[\\/]minisearch[\\/]dist[\\/]es[\\/]index\.js$/, UNUSED_MINISEARCH),
+      partsBesideScript(),
       nodeResolve(),
       typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationDir: undefined, outDir: 'dist' }),
       minifyTemplates(),
-      terser({
-        ecma: 2021,
-        module: false,
-        compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true, pure_getters: true },
-        // `_name` properties are private by convention (MiniSearch's fields,
-        // the core's); Lit's cross-package `_$` names and the manifest's
-        // `_readnext` extension are data and keep their names.
-        mangle: { properties: { regex: /^_(?!\$|readnext$)[A-Za-z]/ } },
-        format: { comments: false },
-      }),
+      minify(false),
+    ],
+  },
+  // The bundle's parts (src/data/parts.ts), each an ES module it imports from beside itself.
+  {
+    input: 'src/shards.ts',
+    output: { file: 'dist/readnext.shards.min.js', format: 'es' },
+    plugins: [nodeResolve(), typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationDir: undefined, outDir: 'dist' }), minify(true)],
+  },
+  {
+    input: 'src/search.ts',
+    output: { file: 'dist/readnext.search.min.js', format: 'es' },
+    plugins: [
+      dropMiniSearchMethods(),
+      nodeResolve(),
+      typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationDir: undefined, outDir: 'dist' }),
+      minify(true),
     ],
   },
 ];

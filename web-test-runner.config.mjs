@@ -11,6 +11,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumLaunchOptions } from './chromium.config.mjs';
 
 const FIXTURES = new URL('./test/fixtures/elements/', import.meta.url);
+const ROOT = new URL('./', import.meta.url);
 const requests = new Map();
 
 /**
@@ -98,6 +99,20 @@ async function manifestFixtures(context, next) {
     } catch {
       context.status = 404;
     }
+    return;
+  }
+  // The script-tag bundle and its parts from a directory of the test's own
+  // (requests counted per directory); in a directory named `nosearch-…`, only the bundle.
+  const bundled = /^\/api\/bundle\/([\w-]+)\/(readnext(?:\.search|\.shards)?\.min\.js)$/.exec(url.pathname);
+  if (bundled) {
+    const key = `bundle/${bundled[1]}/${bundled[2]}`;
+    requests.set(key, (requests.get(key) ?? 0) + 1);
+    if (bundled[1].startsWith('nosearch') && bundled[2] !== 'readnext.min.js') {
+      context.status = 404;
+      return;
+    }
+    context.type = 'text/javascript';
+    context.body = await readFile(new URL(`dist/${bundled[2]}`, ROOT));
     return;
   }
   const file = /^\/api\/files\/([\w-]+)\/([\w/.-]+)$/.exec(url.pathname);

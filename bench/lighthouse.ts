@@ -43,15 +43,20 @@ export async function launchForLighthouse(): Promise<{ port: number; close: () =
   return { port: chrome.port, close: async () => void (await chrome.kill()) };
 }
 
-/** One Lighthouse run of `pageUrl`; `scriptUrl`'s bootup-time row, or undefined when the audit did not run. */
-export async function bootupTime(port: number, pageUrl: string, scriptUrl: string): Promise<BootupRun | undefined> {
+/**
+ * One Lighthouse run of `pageUrl`: the bootup-time rows of `scriptUrls` (the
+ * widget's files: the bundle, and its search file when the page loaded it)
+ * summed, or undefined when the audit did not run.
+ */
+export async function bootupTime(port: number, pageUrl: string, scriptUrls: string[]): Promise<BootupRun | undefined> {
   const result = await lighthouse(pageUrl, { port, output: 'json', logLevel: 'error' }, CONFIG);
   const audit = result?.lhr.audits['bootup-time'];
   const items = ((audit?.details as { items?: BootupItem[] } | undefined)?.items ?? []).filter((i) => typeof i.url === 'string');
   if (!audit || audit.scoreDisplayMode === 'error') return undefined;
-  const mine = items.find((i) => i.url === scriptUrl);
+  const mine = items.filter((i) => scriptUrls.includes(i.url));
   const others: Record<string, number> = {};
-  for (const i of items) if (i.url !== scriptUrl) others[i.url] = i.scripting;
+  for (const i of items) if (!scriptUrls.includes(i.url)) others[i.url] = i.scripting;
   const unattributable = items.find((i) => i.url === 'Unattributable')?.scripting ?? 0;
-  return { scripting: mine?.scripting ?? 0, total: mine?.total ?? 0, unattributable, others };
+  const sum = (key: 'scripting' | 'total') => mine.reduce((s, i) => s + i[key], 0);
+  return { scripting: sum('scripting'), total: sum('total'), unattributable, others };
 }

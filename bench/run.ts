@@ -43,6 +43,9 @@ const BUNDLE = join(ROOT, 'dist/readnext.min.js');
  * mid-run, and sizes, widget pages and Lighthouse must all measure one build.
  */
 const bundle = existsSync(BUNDLE) ? { code: readFileSync(BUNDLE), built: statSync(BUNDLE).mtime } : undefined;
+/** The bundle's parts, which it imports from beside itself when a page needs them (src/data/parts.ts). */
+const PARTS = ['search', 'shards'].map((part) => `readnext.${part}.min.js`);
+const parts = new Map(PARTS.filter((file) => existsSync(join(ROOT, 'dist', file))).map((file) => [file, readFileSync(join(ROOT, 'dist', file))]));
 const RESULTS = join(ROOT, 'bench/results.md');
 /** Issue 5: "a naive widget that indexes 2k articles on the main thread scores about 445 ms here". */
 const NAIVE_REFERENCE_MS = 445;
@@ -148,6 +151,10 @@ async function bundleSizes(): Promise<void> {
     if (stale) notes.push('`dist/` is older than `src/`: sizes and the widget rows measure the last `npm run build`, not the current source.');
   } else {
     rows.push(['`dist/readnext.min.js`', 'missing: run `npm run build`', '–', '–', '–', `≤ ${bytes(BUDGET.bundleGzip)} gzip -9`, 'FAIL']);
+  }
+  for (const [file, code] of parts) {
+    const s = sizes(code);
+    rows.push([`\`dist/${file}\``, 'as built; a part the bundle imports only when a page needs it', bytes(s.min), bytes(s.gzip), bytes(s.brotli), '', '']);
   }
   for (const entry of ['dist/index.js', 'dist/define.js', 'dist/core/index.js']) {
     const file = join(ROOT, entry);
@@ -475,12 +482,12 @@ async function naivePage(server: BenchServer, d: DataSet): Promise<string> {
 }
 
 async function lighthouseRows(server: BenchServer, d: DataSet, modes: Map<string, ModeResult>): Promise<void> {
-  const scriptUrl = server.url('/readnext.min.js');
+  const scriptUrls = ['readnext.min.js', ...PARTS].map((file) => server.url(`/${file}`));
   const rows: string[][] = [];
   const chrome = await launchForLighthouse();
   try {
     const naiveUrl = server.url(await naivePage(server, d));
-    const naive = (await repeat(RUNS.lighthouse, () => bootupTime(chrome.port, naiveUrl, server.url('/naive.js')))).filter((r) => r !== undefined);
+    const naive = (await repeat(RUNS.lighthouse, () => bootupTime(chrome.port, naiveUrl, [server.url('/naive.js')]))).filter((r) => r !== undefined);
     if (naive.length) {
       rows.push(['reference: naive widget (MiniSearch over the manifest on the main thread, `/naive.js`)', fmt(median(naive.map((r) => r.scripting)), 0), fmt(median(naive.map((r) => r.total)), 0), fmt(median(naive.map((r) => r.unattributable)), 0), '–', `issue 5: about ${NAIVE_REFERENCE_MS}`, '–']);
       const seen = median(naive.map((r) => r.scripting + r.unattributable));
@@ -497,7 +504,7 @@ async function lighthouseRows(server: BenchServer, d: DataSet, modes: Map<string
         continue;
       }
       const url = server.url(topPage(server, d, mode));
-      const runs = (await repeat(RUNS.lighthouse, () => bootupTime(chrome.port, url, scriptUrl))).filter((r): r is BootupRun => r !== undefined);
+      const runs = (await repeat(RUNS.lighthouse, () => bootupTime(chrome.port, url, scriptUrls))).filter((r): r is BootupRun => r !== undefined);
       if (!runs.length) {
         rows.push([MODE_LABEL[mode], 'audit failed', '', '', '', `≤ ${budget}`, 'FAIL']);
         continue;
@@ -606,6 +613,7 @@ async function main(): Promise<void> {
     if (sets.length) {
       await server.start();
       if (bundle) server.add('/readnext.min.js', bundle.code);
+      for (const [file, code] of parts) server.add(`/${file}`, code);
       const coreBundle = await esbuild({ entryPoints: [join(ROOT, 'src/core/index.ts')], bundle: true, format: 'iife', globalName: 'ReadnextCore', target: 'es2021', write: false, logLevel: 'silent' });
       server.add('/core.js', Buffer.from(coreBundle.outputFiles[0]!.contents));
       server.add('/pages/core.html', '<!doctype html><meta charset="utf-8"><title>core</title><script src="/core.js"></script>');

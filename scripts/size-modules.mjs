@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// Where the script-tag bundle's bytes come from: bundles src/bundle.ts with
+// Where the script-tag bundle's bytes come from (not readnext.search.min.js,
+// which it loads on demand): bundles src/bundle.ts with
 // esbuild (minified, like the real build but without terser's property
 // mangling) and lists each module's minified bytes, biggest first, with the
 // totals for our own code and for each dependency. A guide for size work; the
 // budget itself is `scripts/size.mjs` on the real rollup build.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
+import { esbuildPartsBesideScript } from './parts-beside.mjs';
 
 const result = await build({
   entryPoints: [new URL('../src/bundle.ts', import.meta.url).pathname],
@@ -16,6 +18,8 @@ const result = await build({
   write: false,
   metafile: true,
   logLevel: 'error',
+  // As in rollup.config.mjs: the bundle loads text search from a file beside it.
+  plugins: [esbuildPartsBesideScript()],
 });
 const [output] = Object.values(result.metafile.outputs);
 const rows = Object.entries(output.inputs)

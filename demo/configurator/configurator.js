@@ -149,7 +149,7 @@ function snippets() {
     ? `<!-- Host ${state.source.name || 'the manifest you dropped'} next to your pages as ${manifestAttr()}. -->\n`
     : '';
   const style = css ? `<style>\n${css}\n</style>\n` : '';
-  const script = `<!-- readnext: serve dist/readnext.min.js (npm package "readnext") from your own site. -->
+  const script = `<!-- readnext: serve dist/readnext*.min.js (npm package "readnext"; the bundle and its two parts) from one directory of your own site. -->
 <script type="module" src="${BUNDLE_SRC}"></script>
 ${fileNote}${style}${tags}`;
   const npm = `// npm install readnext

@@ -1,25 +1,23 @@
 /**
- * A normalised set of articles with lookups and a lazily built search index:
- * what related() and popular() rank over, in the browser and in Node.
+ * The catalogue as Node and npm users rank over it: an {@link ArticleSet}
+ * with text search from the start, its MiniSearch index built on first need.
  */
-import type { Article, PageContext } from './types.js';
-import { canonicalUrl } from './url.js';
-import { createIndex, type ArticleIndex } from './search-index.js';
+import MiniSearch from 'minisearch';
+import { ArticleSet } from './article-set.js';
+import { textSearch } from './retrieve.js';
+import { INDEX_OPTIONS, type ArticleIndex } from './search-index.js';
+import type { Article } from './types.js';
 
-export class Catalog {
-  readonly articles: readonly Article[];
-  private readonly byId = new Map<string, Article>();
-  private readonly byUrl = new Map<string, Article>();
+export type { RelatedTarget } from './article-set.js';
+
+export class Catalog extends ArticleSet {
   private _index: ArticleIndex | undefined;
 
-  /** `index` is a prebuilt index over the same articles (from `loadIndex`); otherwise one is built on first use. */
+  /** `index` is one over the same articles (from {@link loadIndex}); otherwise one is built on first use. */
   constructor(articles: readonly Article[], index?: ArticleIndex) {
-    this.articles = articles;
-    for (const article of articles) {
-      this.byId.set(article.id, article);
-      this.byUrl.set(article.canonicalUrl, article);
-    }
+    super(articles);
     this._index = index;
+    this.text = textSearch(this, () => this.index);
   }
 
   /** The search index, built on first access when none was given. */
@@ -27,7 +25,7 @@ export class Catalog {
     return (this._index ??= createIndex(this.articles));
   }
 
-  /** True once an index exists (given, built, or set by an async builder). */
+  /** True once an index exists (given, built, or set). */
   get indexed(): boolean {
     return this._index !== undefined;
   }
@@ -36,21 +34,16 @@ export class Catalog {
   setIndex(index: ArticleIndex): void {
     this._index = index;
   }
-
-  getById(id: string): Article | undefined {
-    return this.byId.get(id);
-  }
-
-  /** Looks an article up by any URL that canonicalises to the same key. */
-  getByUrl(url: string): Article | undefined {
-    return this.byUrl.get(canonicalUrl(url)!);
-  }
-
-  /** The article a page is about: by id, else by URL; undefined when not in the catalogue. */
-  find(ref: { id?: string | undefined; url?: string | undefined }): Article | undefined {
-    return this.byId.get(ref.id!) ?? (ref.url ? this.getByUrl(ref.url) : undefined);
-  }
 }
 
-/** What related() ranks against: an article of the catalogue, or the page's own metadata. */
-export type RelatedTarget = Article | PageContext;
+/** Builds the index synchronously (the CLI, the eval, small catalogues). */
+export function createIndex(articles: readonly Article[]): ArticleIndex {
+  const index = new MiniSearch<Article>(INDEX_OPTIONS);
+  index.addAll(articles.filter((a) => !a.noindex));
+  return index;
+}
+
+/** Restores an index written by `JSON.stringify(index)` (the CLI's `--index`). */
+export function loadIndex(json: string): ArticleIndex {
+  return MiniSearch.loadJSON<Article>(json, INDEX_OPTIONS);
+}

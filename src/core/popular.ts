@@ -1,7 +1,7 @@
 /**
  * "Most Popular": windowed views, or trending (views decayed by age).
  */
-import type { Catalog } from './catalog.js';
+import type { ArticleSet } from './article-set.js';
 import { eligibility } from './filters.js';
 import { resolvePopularOptions, type PopularOptions, type PopularWindow } from './options.js';
 import type { Article, RankResult, RankedItem, ScoreFactor } from './types.js';
@@ -16,7 +16,7 @@ const WINDOW_HOURS: Record<PopularWindow, number> = { '24h': 24, '7d': 168, '30d
  * views, then newer `publishedAt`, then `id`. Sponsored articles are left out:
  * they are placed, not popular.
  */
-export function popular(catalog: Catalog, options: Partial<PopularOptions> = {}): RankResult {
+export function popular(catalog: ArticleSet, options: Partial<PopularOptions> = {}): RankResult {
   const o = resolvePopularOptions(options);
   const eligible = eligibility(o.exclude, o.read);
   const windowHours = WINDOW_HOURS[o.window];

@@ -17,12 +17,12 @@
  *
  * Nothing here imports the vector index: retrieval happened at build time.
  */
-import type { Catalog, RelatedTarget } from './catalog.js';
+import type { ArticleSet, RelatedTarget } from './article-set.js';
+import { byWeight } from './order.js';
 import { isNearDuplicate } from './dedupe.js';
 import { eligibility } from './filters.js';
-import { RELATED_DEFAULTS, resolveRelatedOptions, type FieldWeights, type RelatedOptionsInput } from './options.js';
+import { resolveRelatedOptions, type RelatedOptionsInput } from './options.js';
 import { compareRanked, popular } from './popular.js';
-import { terms } from './text.js';
 import type { Article, RankResult, RankedItem, ScoreFactor, WeightedTerm } from './types.js';
 
 const DAY = 86_400_000;
@@ -30,27 +30,6 @@ const DAY = 86_400_000;
 const RECENT_WEIGHT = 0.5;
 /** Matched terms listed per result in explanations. */
 const MATCHED_TERMS = 8;
-/** Strongest terms of a MiniSearch query: fuzzy matching costs grow with every term. */
-const QUERY_TERMS = 30;
-
-/**
- * Weighted terms of a target (by `fieldWeights`, the defaults unless given),
- * strongest first: the MiniSearch query for pages outside the manifest, and
- * what explanations intersect.
- */
-export function queryTerms(target: RelatedTarget, w: Readonly<FieldWeights> = RELATED_DEFAULTS.fieldWeights): WeightedTerm[] {
-  const weights = new Map<string, number>();
-  const add = (text: string, weight: number) => {
-    for (const t of terms(text)) if (weight > 0) weights.set(t, Math.max(weights.get(t) ?? 0, weight));
-  };
-  const a = target as Partial<Article> & { description?: string };
-  for (const [k] of a.keywords ?? []) add(k, w.keywords);
-  add(a.summary ?? a.description ?? '', w.summary);
-  for (const tag of a.tags ?? []) add(tag, w.tags);
-  add(a.title ?? '', w.title);
-  return [...weights].sort(byWeight);
-}
-
 interface Candidate {
   article: Article;
   /** Relevance after priors: what the threshold and MMR compare. */
@@ -64,7 +43,7 @@ interface Candidate {
  * never two copies of one story, never more than `limit` items, and the same
  * input always gives the same output.
  */
-export function related(catalog: Catalog, target: RelatedTarget, options: RelatedOptionsInput = {}): RankResult {
+export function related(catalog: ArticleSet, target: RelatedTarget, options: RelatedOptionsInput = {}): RankResult {
   const o = resolveRelatedOptions(options);
   const { articles } = catalog;
   // An article of the catalogue, found by id or by any URL with its canonical form.
@@ -85,22 +64,8 @@ export function related(catalog: Catalog, target: RelatedTarget, options: Relate
   const built = !!current?.near?.length;
   if (built) for (const [p, s] of current.near!) add(articles[p], s);
   else {
-    const query = queryTerms(current ?? target, o.fieldWeights).slice(0, QUERY_TERMS);
-    const boost = new Map(query);
-    // Exact terms first; prefix and fuzzy matching (costly) only when no term matched exactly.
-    const search = (loose: boolean) =>
-      catalog.index.search(query.map(([t]) => t).join(' '), {
-        prefix: (t: string) => loose && t.length > 3,
-        fuzzy: (t: string) => loose && t.length > 5 && 0.2,
-        boostTerm: (t: string) => boost.get(t) ?? 1,
-      });
-    let hits = search(false);
-    if (!hits[0]) hits = search(true);
-    // The best few hundred: enough for any limit, caps and exclusions.
-    // Relative to the best other article, square-rooted: BM25 scores spread
-    // far wider than cosines (a tenth of the best is still a real match).
-    const top = hits.find((h) => h.id !== current?.id)?.score;
-    for (const h of hits.slice(0, 300)) add(catalog.getById(String(h.id)), Math.sqrt(h.score / top!));
+    if (!catalog.text) throw new Error('no text search installed');
+    for (const [a, r] of catalog.text.search(current ?? target, current, o.fieldWeights)) add(a, r);
   }
   // Recent reads: the mean of their neighbour similarities at half weight,
   // as if their mean vector were blended into the query.
@@ -143,6 +108,10 @@ export function related(catalog: Catalog, target: RelatedTarget, options: Relate
   };
   const clashes = (a: Article) => items.some((i) => copy(i.article, a));
   let query: Map<string, number> | undefined;
+  // The text search's terms; without one (the browser before MiniSearch is
+  // needed), the build's keywords: the terms similarity was computed from.
+  const terms = (x: RelatedTarget): WeightedTerm[] =>
+    catalog.text?.terms(x, o.fieldWeights) ?? (o.fieldWeights.keywords > 0 ? ((x as Partial<Article>).keywords ?? []).map(([t]): WeightedTerm => [t, o.fieldWeights.keywords]).sort(byWeight) : []);
   // Matched terms are worked out when first read (only explanations show
   // them): the terms an item shares with the current article or page, each
   // with its contribution to the cosine of the two weighted term sets (field
@@ -154,8 +123,8 @@ export function related(catalog: Catalog, target: RelatedTarget, options: Relate
       score: c.score,
       get matched() {
         if (!matched) {
-          const q = (query ??= new Map(queryTerms(current ?? target, o.fieldWeights)));
-          const own = queryTerms(c.article, o.fieldWeights);
+          const q = (query ??= new Map(terms(current ?? target)));
+          const own = terms(c.article);
           const norm = Math.hypot(...q.values()) * Math.hypot(...own.map((t) => t[1]));
           matched = own
             .filter(([t]) => q.has(t))
@@ -227,12 +196,7 @@ export function related(catalog: Catalog, target: RelatedTarget, options: Relate
   return { items, filled };
 }
 
-const maxViews = new WeakMap<Catalog, number>();
-
-/** Weight, largest first, then term: a total order. */
-function byWeight(a: WeightedTerm, b: WeightedTerm): number {
-  return b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
-}
+const maxViews = new WeakMap<ArticleSet, number>();
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

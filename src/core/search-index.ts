@@ -2,7 +2,8 @@
  * The one MiniSearch configuration readnext uses, owned by the core so the
  * widget, the CLI's prebuilt index and the eval all index the same way.
  */
-import MiniSearch, { type Options } from 'minisearch';
+import type MiniSearch from 'minisearch';
+import type { Options } from 'minisearch';
 import type { Article } from './types.js';
 import { processTerm, tokenize } from './text.js';
 
@@ -49,15 +50,3 @@ export const INDEX_OPTIONS: Options<Article> = {
   processTerm,
   searchOptions: { boost: FIELD_BOOSTS },
 };
-
-/** Builds the index synchronously (the CLI, the eval, small catalogues). */
-export function createIndex(articles: readonly Article[]): ArticleIndex {
-  const index = new MiniSearch<Article>(INDEX_OPTIONS);
-  index.addAll(articles.filter((a) => !a.noindex));
-  return index;
-}
-
-/** Restores an index written by `JSON.stringify(index)` (the CLI's `--index`). */
-export function loadIndex(json: string): ArticleIndex {
-  return MiniSearch.loadJSON<Article>(json, INDEX_OPTIONS);
-}

@@ -19,25 +19,24 @@
  *   or, with `precomputed`, {@link precomputedSource} reads the page's shard
  *   (and meta.json's popular lists) and falls back to the manifest.
  */
-import MiniSearch, { type AsPlainObject } from 'minisearch';
-import { Catalog } from '../core/catalog.js';
-import { eligibility } from '../core/filters.js';
-import { normalizeSteps } from '../core/normalize.js';
+import { ArticleSet } from '../core/article-set.js';
+import { isFeed } from '../core/feed.js';
+import { normalizeLabels, normalizeSteps } from '../core/normalize.js';
 import type { PopularOptions, RelatedOptions } from '../core/options.js';
 import { popular } from '../core/popular.js';
 import { related } from '../core/related.js';
-import { INDEX_OPTIONS, type ArticleIndex } from '../core/search-index.js';
-import { shardFileName, shardOf, type PrecomputeMeta, type ShardFile } from '../core/shard.js';
-import type { Article, NormalizedManifest, Problem, RankResult } from '../core/types.js';
-import { canonicalUrl } from '../core/url.js';
-import { cachedText, documentProblem, fetchJson, parseJson, sliced, type FetchOptions, type FetchOutcome } from './fetch-manifest.js';
+import { loadSearch, loadShards } from './parts.js';
+import type { PrecomputeMeta } from '../core/shard.js';
+import type { Labels, NormalizedManifest, Problem, RankResult } from '../core/types.js';
+import { cachedText, documentProblem, fetchJson, sliced, type FetchOptions, type FetchOutcome } from './fetch-manifest.js';
 import type { PageRef } from './page.js';
+import type { ShardLists } from '../shards.js';
 
 export { yieldToMain } from './fetch-manifest.js';
 
 /** A finished load, or the problem that stopped it. Problems of single records ride along either way. */
 export type LoadResult =
-  | { ok: true; problems: readonly Problem[] }
+  | { ok: true; problems: readonly Problem[]; labels?: Labels | undefined }
   | { ok: false; problem: Problem; problems: readonly Problem[]; aborted?: true };
 
 /** What an element ranks from: a manifest, precomputed lists, or articles given as a property. */
@@ -46,8 +45,12 @@ export interface RankSource {
   load(signal?: AbortSignal): Promise<LoadResult>;
   /** Id of the article `page` is about, when known (for reader history); call after `load()` succeeded. */
   current(page: PageRef): Promise<string | undefined>;
-  /** "You May Also Like" for `page`; call after `load()` succeeded. */
-  related(page: PageRef, options: Partial<RelatedOptions>): Promise<RankResult>;
+  /**
+   * "You May Also Like" for `page`; call after `load()` succeeded. With
+   * `terms`, explanations list matched terms from the text search (loaded
+   * for it if need be), not only the build's keywords.
+   */
+  related(page: PageRef, options: Partial<RelatedOptions> & { terms?: boolean }): Promise<RankResult>;
   /** "Most Popular", leaving out the article `page` is about; call after `load()` succeeded. */
   popular(page: PageRef, options: Partial<PopularOptions>): Promise<RankResult>;
 }
@@ -84,9 +87,16 @@ const aborted = (): LoadResult => failed({ problem: documentProblem('fetch-faile
 
 const resolved = Promise.resolve.bind(Promise) as <T>(value: T) => Promise<T>;
 
-/** The core's `normalizeSteps` run in {@link sliced} slices of the main thread. */
+/** Text search's module, or a rejection that says it could not be loaded. */
+const search = () => loadSearch().catch((error) => Promise.reject(new Error(`search code not loaded (${error})`)));
+
+/**
+ * The core's `normalizeSteps` run in {@link sliced} slices of the main
+ * thread. A JSON Feed's item reader loads with text search, which a page
+ * ranking from a feed (no build-time neighbours) needs anyway.
+ */
 async function normalize(document: unknown, manifestUrl?: string): Promise<NormalizedManifest> {
-  const steps = normalizeSteps(document, { manifestUrl });
+  const steps = normalizeSteps(document, { manifestUrl }, isFeed(document) ? (await search()).feedGetter : undefined);
   let step: IteratorResult<void, NormalizedManifest>;
   await sliced(() => !!(step = steps.next()).done);
   return step!.value as NormalizedManifest;
@@ -145,44 +155,26 @@ function shared(fetchAll: (signal: AbortSignal) => Promise<LoadResult>): Load {
  * `config.manifest` as the base URL, nothing fetched).
  */
 export function manifestSource(config: StoreConfig, records?: readonly unknown[]): SharedSource {
-  let catalog: Catalog;
+  let catalog: ArticleSet;
   let problems: Problem[];
   /** The prebuilt index as fetched, kept until a page first needs MiniSearch. */
   let prebuilt: FetchOutcome<string> | undefined;
   let indexing: Promise<void> | undefined;
 
   /**
-   * Installs the prebuilt index when it covers exactly the catalogue's
-   * articles (else warns why not), or builds one: either way in slices. At
-   * 10k articles indexing takes seconds, which pages in a built manifest
-   * never pay.
+   * Loads text search and installs it on the catalogue, with the prebuilt
+   * index when it fits (else a warning says why not). Pages in a built
+   * manifest never need it, so they never download MiniSearch nor pay for
+   * indexing (seconds at 10k articles). A throw (the search code could not
+   * be loaded) rejects related(), which the element reports.
    */
   const index = async (): Promise<void> => {
-    const docs = catalog.articles.filter((a) => !a.noindex);
-    let ix: ArticleIndex | undefined;
-    if (prebuilt) {
-      let why = 'ids differ';
-      try {
-        if (!prebuilt.ok) throw prebuilt.problem.message;
-        const json = (await parseJson(prebuilt.value)) as AsPlainObject;
-        // Its ids are read from the JSON, so a mismatched index is never loaded.
-        const ids = new Set(Object.values(json.documentIds));
-        if (ids.size == docs.length && docs.every((a) => ids.has(a.id))) ix = await MiniSearch.loadJSAsync<Article>(json, INDEX_OPTIONS);
-      } catch (error) {
-        why = String(error);
-      }
-      if (!ix) {
-        const problem: Problem = { ...documentProblem('invalid-manifest', `index ${config.index} not used (${why})`, 'index'), level: 'warning' };
-        console.warn('readnext: ' + problem.message);
-        problems.push(problem);
-      }
+    const { installSearch } = await search();
+    const problem = await installSearch(catalog, prebuilt, config.index);
+    if (problem) {
+      console.warn('readnext: ' + problem.message);
+      problems.push(problem);
     }
-    if (!ix) {
-      const fresh = (ix = new MiniSearch<Article>(INDEX_OPTIONS));
-      let i = 0;
-      await sliced(() => (i < docs.length && fresh.add(docs[i++]!), i >= docs.length));
-    }
-    catalog.setIndex(ix);
   };
 
   return {
@@ -201,16 +193,17 @@ export function manifestSource(config: StoreConfig, records?: readonly unknown[]
       const result = await normalize(document, manifest);
       problems = result.problems;
       // A document-level problem (not a manifest, wrong version; always an error) fails the load.
-      const fatal = problems.find((p) => p.index < 0);
+      const fatal = problems.find((p) => p.index < 0 && p.level == 'error');
       if (fatal) return { ok: false, problem: fatal, problems };
-      catalog = new Catalog(result.articles);
-      return { ok: true, problems };
+      catalog = new ArticleSet(result.articles);
+      return { ok: true, problems, labels: result.labels };
     }),
     current: (page) => resolved(catalog.find(page)?.id),
     async related(page, options) {
       const current = catalog.find(page);
       // Without build-time neighbours (none, or an empty list), related() searches MiniSearch.
-      if (!current?.near?.length) await (indexing ??= index());
+      // A failure (MiniSearch not loaded) is reported, and the next ranking tries again.
+      if (!current?.near?.length || options.terms) await (indexing ??= index().catch((error) => ((indexing = undefined), Promise.reject(error))));
       return related(catalog, current ?? page.context, options);
     },
     // Popular needs no index, so it never waits for one. No article has the id ''.
@@ -222,54 +215,37 @@ export function manifestSource(config: StoreConfig, records?: readonly unknown[]
  * Related lists computed at build time (`readnext build --precompute DIR`):
  * `DIR/meta.json` once, then only the shard holding the page's canonical
  * URL. A page missing from its shard ranks from `manifest` when one is
- * configured, and shows nothing otherwise.
+ * configured, and shows nothing otherwise. The shard code is a part of its
+ * own (src/shards.ts), imported while meta.json downloads.
  */
 export function precomputedSource(config: StoreConfig): SharedSource {
   let meta: PrecomputeMeta;
-  const shards = new Map<number, Promise<ShardFile | undefined>>();
-
-  /** The page's entry in its shard; the shard is fetched once and shared. */
-  const entry = async (page: PageRef): Promise<ShardFile[string] | undefined> => {
-    const key = canonicalUrl(page.url);
-    if (key === undefined) return;
-    const n = shardOf(key, meta.shards);
-    let shard = shards.get(n);
-    if (!shard) shards.set(n, (shard = fetchJson(config.precomputed + shardFileName(n, meta.shards), config.fetch, config.cache).then((got) => (got.ok ? (got.value as ShardFile) : undefined))));
-    // A malformed entry yields no items rather than an error: normalisation drops what it cannot read.
-    return (await shard)?.[key];
-  };
-
-  /** Display items as ranked items: normalised like any manifest (unsafe URLs dropped), then exclusions, history and limit. */
-  const list = async (items: unknown[], options: Partial<RelatedOptions | PopularOptions>, page: PageRef): Promise<RankResult> => {
-    const allowed = eligibility(options.exclude ?? {}, options.read ?? []);
-    const here = canonicalUrl(page.url);
-    return {
-      items: (await normalize(items, config.precomputed))
-        .articles.filter((a) => a.id !== page.id && a.canonicalUrl !== here && allowed(a))
-        .slice(0, options.limit ?? 5)
-        .map((article) => ({ article, score: 0, matched: [], factors: [{ kind: 'precomputed', detail: 'precomputed at build time', value: 1 }], source: 'related' })),
-      filled: 0,
-    };
-  };
+  let lists: ShardLists;
 
   return {
     config,
     load: shared(async (signal) => {
       const url = `${config.precomputed}meta.json`;
+      const part = loadShards().then(
+        (m) => void (lists = m.shardLists(config.precomputed!, () => meta, { fetchJson, normalize }, config.fetch, config.cache)),
+        (error) => failed({ problem: documentProblem('fetch-failed', `precomputed lists code not loaded (${error})`) }),
+      );
       const got = await fetchJson(url, { ...config.fetch, signal }, config.cache);
+      const partFailed = await part;
       if (!got.ok) return failed(got);
+      if (partFailed) return partFailed;
       meta = got.value as PrecomputeMeta;
-      return meta?.version === 1 && meta.shards >= 1 ? { ok: true, problems: [] } : failed({ problem: documentProblem('unsupported-version', `${url}: not version 1`) });
+      return meta?.version === 1 && meta.shards >= 1 ? { ok: true, problems: [], labels: normalizeLabels((meta as { labels?: unknown }).labels ?? {}, []) } : failed({ problem: documentProblem('unsupported-version', `${url}: not version 1`) });
     }),
-    current: async (page) => page.id ?? (await entry(page))?.id,
+    current: async (page) => page.id ?? (await lists.entry(page))?.id,
     async related(page, options) {
-      const found = await entry(page);
-      if (found) return list(found.related, options, page);
+      const found = await lists.entry(page);
+      if (found) return lists.list(found.related, options, page);
       const store = config.manifest && storeFor({ ...config, precomputed: undefined });
       return store && (await store.load()).ok ? store.related(page, options) : { items: [], filled: 0 };
     },
     // meta.json's list for the window, ranked by views at build time (`metric` does not apply).
-    popular: (page, options) => list(meta.popular?.[options.window ?? '7d'] ?? [], options, page),
+    popular: (page, options) => lists.list(meta.popular?.[options.window ?? '7d'] ?? [], options, page),
   };
 }
 

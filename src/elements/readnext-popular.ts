@@ -1,7 +1,7 @@
 import type { PropertyDeclarations } from 'lit';
 import type { PopularMetric, PopularWindow } from '../core/options.js';
-import type { RankResult } from '../core/types.js';
 import type { PageRef } from '../data/page.js';
+import type { RankResult } from '../core/types.js';
 import type { RankSource } from '../data/store.js';
 import { ReadnextBase, defineOnce, type CommonOptions } from './readnext-base.js';
 

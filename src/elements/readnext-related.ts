@@ -1,6 +1,6 @@
 import type { PropertyDeclarations } from 'lit';
-import type { RankResult } from '../core/types.js';
 import type { PageHint, PageRef } from '../data/page.js';
+import type { RankResult } from '../core/types.js';
 import type { RankSource } from '../data/store.js';
 import type { FieldWeights, RelatedOptions } from '../core/options.js';
 import { ReadnextBase, defineOnce, onOff, pick, props, words, type CommonOptions } from './readnext-base.js';
@@ -53,7 +53,7 @@ const weights = {
  * @attr max-age - Leave out articles older than this many days; 0 is no limit. Defaults to 0.
  * @attr sponsored-position - 1-based slot for the most relevant sponsored article; 0 leaves sponsored out. Defaults to 0.
  * @attr fill - Fill a short list from popular items; `fill="off"` to leave it short. Defaults to on.
- * @attr explain - Show under each item why it was chosen: matched terms and weights, priors, "filled from popular".
+ * @attr explain - Show under each item why it was chosen: matched terms and weights, priors, "filled from popular". Loads text search (readnext.search.min.js) for the matched terms.
  * @attr history - Opt-in reader history: remembers (localStorage, 50 ids, 30 days) what the reader opened on
  *   this site, hides it, and blends the five most recent reads into the query. No storage access without it.
  * @attr precomputed - Base URL of precomputed lists (`readnext build --precompute`): only the page's shard is
@@ -106,7 +106,8 @@ export class ReadnextRelatedElement extends ReadnextBase {
 
   protected override rank(source: RankSource, page: PageRef, common: CommonOptions): Promise<RankResult> {
     // Unset or unparsable numbers reach the core as undefined or NaN, which take its defaults.
-    return source.related(page, { ...common, ...pick<RelatedOptions>(this, OPTIONS), recent: common.read.slice(0, RECENT) });
+    // Explanations list matched terms, which need the text search.
+    return source.related(page, { ...common, ...pick<RelatedOptions>(this, OPTIONS), recent: common.read.slice(0, RECENT), terms: this.explain });
   }
 
   protected override pageHint(): PageHint {

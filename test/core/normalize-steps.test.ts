@@ -7,10 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NORMALIZE_STEP, normalizeManifest, normalizeSteps, type NormalizeOptions } from '../../src/core/normalize.js';
 import type { NormalizedManifest } from '../../src/core/types.js';
+import { feedGetter } from '../../src/core/feed.js';
 
-/** Runs the generator to the end, counting yields. */
-function drive(input: unknown, options?: NormalizeOptions): { yields: number; result: NormalizedManifest } {
-  const steps = normalizeSteps(input, options);
+/** Runs the generator to the end, counting yields; with the JSON Feed reader unless `feed` is false. */
+function drive(input: unknown, options?: NormalizeOptions, feed = true): { yields: number; result: NormalizedManifest } {
+  const steps = normalizeSteps(input, options, feed ? feedGetter : undefined);
   for (let yields = 0; ; yields++) {
     const step = steps.next();
     if (step.done) return { yields, result: step.value };
@@ -39,6 +40,13 @@ test('returns exactly what normalizeManifest returns, for every manifest shape',
   const { result } = drive(records(n));
   assert.ok(result.articles.length > NORMALIZE_STEP, 'the large case really spans several steps');
   assert.ok(result.articles.some((a) => a.near && a.near.length > 0), 'and has neighbours to map');
+});
+
+test('a JSON Feed without its item reader (the bundle before loading it) fails as a document, and nothing else does', () => {
+  const feed = { version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'a', url: 'https://news.example/a', title: 'A' }] };
+  assert.deepEqual(drive(feed, {}, false).result, { articles: [], problems: [{ index: -1, field: '', code: 'invalid-manifest', message: 'invalid manifest (JSON Feed reader not loaded)', level: 'error' }] });
+  assert.equal(drive(feed).result.articles.length, 1);
+  assert.equal(drive(feed.items, {}, false).result.articles.length, 1, 'a bare array needs no reader');
 });
 
 test(`yields once per ${NORMALIZE_STEP} records read and once per ${NORMALIZE_STEP * 8} articles mapped`, () => {

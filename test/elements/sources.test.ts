@@ -7,7 +7,7 @@ import { expect } from '@esm-bundle/chai';
 import MiniSearch from 'minisearch';
 import '../../src/define.js';
 import { normalizeManifest } from '../../src/core/normalize.js';
-import { createIndex } from '../../src/core/search-index.js';
+import { createIndex } from '../../src/core/catalog.js';
 import { CACHE_NAME } from '../../src/data/fetch-manifest.js';
 import { manifestSource } from '../../src/data/store.js';
 import type { ReadnextBase } from '../../src/elements/readnext-base.js';
