@@ -22,7 +22,7 @@ import { articlePage, FAVICON_SVG, homePage, notFoundPage, sectionPage } from '.
 // (`near`) the widget ranks from. The core comes from the package build.
 const CORE = new URL('../dist/core/index.js', import.meta.url);
 if (!existsSync(CORE)) throw new Error('build-demo: dist/core/index.js is missing; run `npm run build` first.');
-const { buildManifest } = await import(CORE.href);
+const { buildManifest, labelsFor } = await import(CORE.href);
 /** Placeholder origin for root-relative URLs during the build step; stripped from its output. */
 const ORIGIN = 'https://sample.invalid';
 
@@ -139,10 +139,11 @@ export function toManifest(articles, baseUrl) {
 /** {@link toManifest} through the core's build step, as JSON text; root-relative URLs stay root-relative. */
 export function builtManifest(articles, baseUrl) {
   const { title, sampleContent, ...source } = toManifest(articles, baseUrl);
-  const { manifest, problems } = buildManifest(source, { manifestUrl: `${ORIGIN}/manifest.json` });
+  // Every built-in label set, so the configurator's language menu works on the English sample site.
+  const { manifest, problems } = buildManifest({ ...source, labels: labelsFor(['es', 'fr', 'de', 'pt', 'ar']) }, { manifestUrl: `${ORIGIN}/manifest.json` });
   if (problems.length) throw new Error(`build-demo: sample manifest problems: ${problems.map((p) => p.message).join('; ')}`);
-  const { version, home_page_url, articles: built } = manifest;
-  return JSON.stringify({ version, home_page_url, title, sampleContent, articles: built }, null, 2).replaceAll(`"${ORIGIN}/`, '"/') + '\n';
+  const { version, home_page_url, labels, articles: built } = manifest;
+  return JSON.stringify({ version, home_page_url, title, sampleContent, labels, articles: built }, null, 2).replaceAll(`"${ORIGIN}/`, '"/') + '\n';
 }
 
 function write(file, content) {
@@ -205,7 +206,8 @@ export function buildDemo(options = {}) {
   write(join(outDir, 'site.css'), readFileSync(join(ROOT, 'demo', 'site.css')));
   write(join(outDir, 'site.js'), readFileSync(join(ROOT, 'demo', 'src', 'site.js')));
   write(join(outDir, 'favicon.svg'), FAVICON_SVG);
-  if (hasBundle) cpSync(bundle, join(outDir, 'readnext.min.js'));
+  // The bundle and the parts it imports from beside itself (text search, precomputed lists).
+  if (hasBundle) for (const file of ['readnext.min.js', 'readnext.search.min.js', 'readnext.shards.min.js']) cpSync(join(ROOT, 'dist', file), join(outDir, file));
   else console.warn('build-demo: dist/readnext.min.js not found (run `npm run build`); pages will show no widgets');
   // The configurator lives in its own folder when it exists; it is served at /configurator/.
   const configurator = join(ROOT, 'demo', 'configurator');

@@ -6,7 +6,9 @@
  * fields are read through one getter per record, optional fields are checked
  * from one table, and every problem message comes from one builder.
  */
-import type { Article, ArticleImage, NormalizedManifest, Problem, ProblemCode, WeightedTerm } from './types.js';
+import type { Article, ArticleImage, Labels, LabelSet, NormalizedManifest, Problem, ProblemCode, WeightedTerm } from './types.js';
+import { feedGetter, isFeed, type FeedReader, type Getter } from './feed.js';
+import { isArray, isNumber, isObject, isString, own, read, type Json } from './json.js';
 import { canonicalize, safeUrl, SCHEME } from './url.js';
 
 export interface NormalizeOptions {
@@ -38,29 +40,6 @@ export const NORMALIZE_STEP = 250;
 
 /** Longest `near` list kept per article. */
 const MAX_NEAR = 100;
-
-type Json = Record<string, unknown>;
-/** Reads one field of a record (a manifest article or a mapped JSON Feed item). */
-type Getter = (key: string) => unknown;
-
-const isArray = Array.isArray;
-const OBJECT = Object.prototype;
-const hasOwn = OBJECT.hasOwnProperty;
-const own = (obj: object, key: PropertyKey): boolean => hasOwn.call(obj, key);
-const isObject = (value: unknown): value is Json => typeof value == 'object' && value !== null && !isArray(value);
-const isString = (value: unknown): value is string => typeof value == 'string';
-const isNumber = (value: unknown): value is number => typeof value == 'number';
-
-/**
- * `obj[key]`, but never from `Object.prototype` or `Array.prototype`: a page
- * that sets `Object.prototype.title` must not give every record a title.
- * Getters on a class's own prototype still count, for programmatic callers.
- */
-function read(obj: object, key: string): unknown {
-  for (let o: object | null = obj; o && o !== OBJECT && o !== Array.prototype; o = Object.getPrototypeOf(o)) {
-    if (own(o, key)) return (obj as Json)[key];
-  }
-}
 
 /**
  * A check of one optional field: its clean value, `''` to leave the field
@@ -126,6 +105,30 @@ const langOf = (value: unknown): string | undefined => {
   return LANG.test(lang) ? lang : undefined;
 };
 
+/** Longest label; longer ones are cut like titles. */
+const MAX_LABEL = 100;
+
+/**
+ * A manifest's `labels`: `{ "<language tag>": [related heading, popular
+ * heading, "Sponsored"] }`, keys lowercased, labels cleaned and cut at
+ * {@link MAX_LABEL} characters. An entry whose key is not a language tag or
+ * whose value is not 3 strings, each with something visible, is dropped with
+ * a warning (`index: -1`, field `labels`, the key as detail), as is a
+ * `labels` that is not an object. Undefined when no entry is kept. The
+ * result has no prototype, so a page that adds `Object.prototype.fr` adds no
+ * label set.
+ */
+export function normalizeLabels(value: unknown, problems: Problem[]): Labels | undefined {
+  const out = Object.create(null) as Labels;
+  let kept: LabelSet | undefined;
+  for (const [key, set] of isObject(value) ? Object.entries(value) : [['', value] as const]) {
+    const labels = isArray(set) && set.length == 3 && set.every(isString) && set.map((label) => cleanText(label, MAX_LABEL));
+    if (LANG.test(key) && labels && labels.every(Boolean)) kept = out[key.toLowerCase()] = labels as unknown as LabelSet;
+    else problems.push(problem(-1, 'labels', 'invalid-type', preview(key || value), true));
+  }
+  return kept && out;
+}
+
 /**
  * A problem with its message, `[field: ]code in words[ (detail)]`, e.g.
  * `views: invalid number (-4)` or `not an object (null)`.
@@ -141,7 +144,7 @@ function problem(index: number, field: string, code: ProblemCode, detail = '', w
  * JSON Feed 1.1 document (items mapped to articles). Never throws.
  */
 export function normalizeManifest(input: unknown, options?: NormalizeOptions): NormalizedManifest {
-  for (const steps = normalizeSteps(input, options); ; ) {
+  for (const steps = normalizeSteps(input, options, feedGetter); ; ) {
     const step = steps.next();
     if (step.done) return step.value;
   }
@@ -151,27 +154,33 @@ export function normalizeManifest(input: unknown, options?: NormalizeOptions): N
  * {@link normalizeManifest} in slices, for the main thread: yields after
  * every {@link NORMALIZE_STEP} records so the caller can give the page a
  * turn (`await` a macrotask) before calling `next()` again, and returns the
- * same result. Never throws, whatever the input.
+ * same result. Never throws, whatever the input. A JSON Feed needs `feed`,
+ * its item reader ({@link feedGetter}): the script-tag bundle passes it once
+ * it has loaded it (src/data/store.ts), and fails the feed without it.
  */
-export function* normalizeSteps(input: unknown, options: NormalizeOptions = {}): Generator<void, NormalizedManifest, void> {
+export function* normalizeSteps(input: unknown, options: NormalizeOptions = {}, feed?: FeedReader): Generator<void, NormalizedManifest, void> {
   const fail = (code: ProblemCode, detail: string): NormalizedManifest => ({ articles: [], problems: [problem(-1, '', code, detail)] });
   try {
     let records = input;
     let homePageUrl: string | undefined;
     let lang: string | undefined;
-    let feed = false;
+    let isFeedDoc = false;
+    let labels: Labels | undefined;
+    const problems: Problem[] = [];
     if (isObject(input)) {
       const version = read(input, 'version');
       const language = read(input, 'language');
       homePageUrl = safeUrl(read(input, 'home_page_url'), options.manifestUrl)?.href;
       lang = langOf(isString(language) ? language : read(input, 'lang'));
-      feed = isString(version) && version.startsWith('https://jsonfeed.org/version/');
-      records = read(input, feed ? 'items' : 'articles');
-      if (!feed && isArray(records) && version !== undefined && version !== 1) return fail('unsupported-version', preview(version) + ', expected 1');
+      isFeedDoc = isFeed(input);
+      if (isFeedDoc && !feed) return fail('invalid-manifest', 'JSON Feed reader not loaded');
+      records = read(input, isFeedDoc ? 'items' : 'articles');
+      if (!isFeedDoc && isArray(records) && version !== undefined && version !== 1) return fail('unsupported-version', preview(version) + ', expected 1');
+      const given = isFeedDoc ? undefined : read(input, 'labels');
+      if (given !== undefined) labels = normalizeLabels(given, problems);
     }
     if (!isArray(records)) return fail('invalid-manifest', 'not {version: 1, articles}, an article array or a JSON Feed');
 
-    const problems: Problem[] = [];
     const max = options.maxArticles;
     const limit = isNumber(max) && max >= 0 ? Math.floor(max) : MAX_ARTICLES;
     let n = records.length;
@@ -191,7 +200,7 @@ export function* normalizeSteps(input: unknown, options: NormalizeOptions = {}):
       let article: Article | undefined;
       try {
         // A hole in a sparse array is not read through a polluted Array.prototype.
-        article = normalizeArticle(own(records, index) ? records[index] : undefined, index, feed, base, problems, options.keepBody);
+        article = normalizeArticle(own(records, index) ? records[index] : undefined, index, isFeedDoc ? feed : undefined, base, problems, options.keepBody);
       } catch {
         // A getter or Proxy trap that throws, from a manifest built in code.
         problems.push(problem(index, '', 'invalid-type', 'record unreadable'));
@@ -229,7 +238,8 @@ export function* normalizeSteps(input: unknown, options: NormalizeOptions = {}):
         }
       }
     }
-    return { articles, problems, ...(homePageUrl && { homePageUrl }), ...(lang && { lang }) };
+    // `labels` own even when undefined: the store reads it, and a page's Object.prototype.labels must not answer.
+    return { articles, problems, labels, ...(homePageUrl && { homePageUrl }), ...(lang && { lang }) };
   } catch {
     // Only a document built in code (a Proxy, a throwing getter on the array)
     // gets here; JSON.parse output cannot throw while being read.
@@ -237,45 +247,16 @@ export function* normalizeSteps(input: unknown, options: NormalizeOptions = {}):
   }
 }
 
-/** A JSON Feed 1.1 item read as a manifest article; the `_readnext` extension supplies the other fields. */
-function feedGetter(item: object): Getter {
-  const get = (key: string) => read(item, key);
-  const ext = get('_readnext');
-  const authors = get('authors');
-  const html = get('content_html');
-  const first: unknown = isArray(authors) && own(authors, 0) ? authors[0] : 0;
-  const mapped: Json = {
-    id: get('id'),
-    url: get('url') ?? get('external_url'),
-    title: get('title'),
-    summary: get('summary') ?? get('content_text') ?? (isString(html) ? stripTags(html) : undefined),
-    image: get('image') ?? get('banner_image'),
-    tags: get('tags'),
-    author: isObject(first) ? read(first, 'name') : undefined,
-    publishedAt: get('date_published'),
-    updatedAt: get('date_modified'),
-    lang: get('language'),
-  };
-  return (key) => (own(mapped, key) ? mapped[key] : isObject(ext) ? read(ext, key) : undefined);
-}
-
-/**
- * Enough to turn `content_html` into a summary; the CLI does full HTML
- * cleaning. A tag may not contain `<`, which keeps the scan linear: with
- * `<[^>]*>`, a string of a million `<` and no `>` takes minutes.
- */
-const stripTags = (html: string): string => html.replace(/<[^<>]*>/g, ' ');
-
 function normalizeArticle(
   record: unknown,
   index: number,
-  feed: boolean,
+  feed: FeedReader | undefined,
   base: string | undefined,
   problems: Problem[],
   keepBody?: boolean,
 ): Article | undefined {
   if (!isObject(record)) return void problems.push(problem(index, '', 'not-an-object', preview(record)));
-  const get: Getter = feed ? feedGetter(record) : (key) => read(record, key);
+  const get: Getter = feed ? feed(record) : (key) => read(record, key);
   const rawId = get('id');
   const id = isString(rawId) || (isNumber(rawId) && isFinite(rawId)) ? cleanText('' + rawId, 200) : '';
   // `drop` drops the record (an error); without it one field goes (a warning).

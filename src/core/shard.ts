@@ -10,7 +10,7 @@
  *     DIR/shards/000.json   ShardFile: canonical URL → related list
  *     DIR/shards/001.json   …
  */
-import type { Article, ArticleImage } from './types.js';
+import type { Article, ArticleImage, Labels } from './types.js';
 import type { PopularWindow } from './options.js';
 
 /** Version of the precomputed format; bumped on any incompatible change. */
@@ -53,6 +53,8 @@ export interface PrecomputeMeta {
   limit: number;
   /** "Most Popular" per window, ranked by views as of the build. */
   popular: Record<PopularWindow, DisplayItem[]>;
+  /** The manifest's label sets, for pages that load no manifest (docs/manifest.md). */
+  labels?: Labels;
 }
 
 /** One article's entry in a shard. */

@@ -93,12 +93,24 @@ export interface Problem {
   level: 'error' | 'warning';
 }
 
+/** The elements' labels in one language: the related heading, the popular heading, and "Sponsored". */
+export type LabelSet = readonly [related: string, popular: string, sponsored: string];
+
+/**
+ * Label sets by lowercase language tag (`fr`, `pt-br`), as a manifest's
+ * `labels` carries them: an element uses the set of its language (the full
+ * tag, else its primary subtag), else English, which it has built in.
+ */
+export type Labels = Record<string, LabelSet>;
+
 /** What {@link normalizeManifest} returns. */
 export interface NormalizedManifest {
   articles: Article[];
   problems: Problem[];
   homePageUrl?: string;
   lang?: string;
+  /** The manifest's `labels`, checked; undefined when it has none (or none valid). A prototype-free object. */
+  labels?: Labels | undefined;
 }
 
 /** The page being read when it is not (or not yet) in the manifest. */

@@ -5,7 +5,7 @@
  */
 import { LitElement, html, nothing, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Exclusions } from '../core/options.js';
-import type { Problem, RankResult, RankedItem } from '../core/types.js';
+import type { LabelSet, Labels, Problem, RankResult, RankedItem } from '../core/types.js';
 import { documentProblem } from '../data/fetch-manifest.js';
 import { visit } from '../data/history.js';
 import { PageController, pageKey, readPage, type PageHint, type PageRef } from '../data/page.js';
@@ -76,26 +76,15 @@ export interface CommonOptions {
   read: string[];
 }
 
-/** Properties that change only the markup; any other change re-ranks. */
-const VIEW_ONLY = new Set<PropertyKey>('layout heading thumbnails eager state items explain headingLevel theme beacon utm sponsoredLabel lang rel referrerPolicy'.split(' '));
+/** Properties that change only the markup; any other change re-ranks (`explain` too: matched terms may need the text search). */
+const VIEW_ONLY = new Set<PropertyKey>('layout heading thumbnails eager state items headingLevel theme beacon utm sponsoredLabel lang rel referrerPolicy'.split(' '));
 
 /**
- * Built-in labels by language: related heading, popular heading, "Sponsored".
- * Dates need none: `Intl.RelativeTimeFormat` carries its own. Inline: the five
- * sets beyond English cost 307 B minified, 281 B gzip (measured), against a
- * request per page and the code to find a file beside the bundle.
+ * English labels: related heading, popular heading, "Sponsored". Other
+ * languages' sets travel with the manifest (`labels`, written by `readnext
+ * build`), so the bundle carries no language data but English.
  */
-const LABELS: Record<string, string> = {
-  en: 'You May Also Like|Most Popular|Sponsored',
-  es: 'También te puede interesar|Lo más leído|Patrocinado',
-  fr: 'Vous aimerez aussi|Les plus lus|Sponsorisé',
-  de: 'Das könnte Sie auch interessieren|Meistgelesen|Gesponsert',
-  pt: 'Você também pode gostar|Mais lidos|Patrocinado',
-  ar: 'قد يعجبك أيضًا|الأكثر قراءة|محتوى مموَّل',
-};
-
-/** Labels for `lang` (a BCP 47 tag): its language's set, else English. */
-export const labels = (lang: string): string[] => (LABELS[lang.slice(0, 2).toLowerCase()] ?? LABELS.en!).split('|');
+const EN: LabelSet = ['You May Also Like', 'Most Popular', 'Sponsored'];
 
 /**
  * The heading at each level, 2-6. Lit binds no tag names, so each level is a
@@ -168,9 +157,10 @@ export function defineOnce(ctor: CustomElementConstructor, tag: string, registry
  *   26rem, `grid` shows rows with the thumbnail beside the title.
  * @attr heading - Heading above the list; empty for none. Defaults to the element's label in its language.
  * @attr heading-level - Level of the heading, 2-6. Defaults to 2.
- * @attr lang - Language of the labels and dates (`en`, `es`, `fr`, `de`, `pt`, `ar` built in; others get English
- *   labels and their own dates). Defaults to the nearest `lang` up the page. A right-to-left language lays the
- *   block out right to left unless a `dir` up the page says otherwise.
+ * @attr lang - Language of the labels and dates. Labels come from the manifest's `labels` for this language
+ *   (`readnext build` writes the sets for `es`, `fr`, `de`, `pt` and `ar` into manifests that use them), else
+ *   English; dates are the language's own. Defaults to the nearest `lang` up the page. A right-to-left language
+ *   lays the block out right to left unless a `dir` up the page says otherwise.
  * @attr sponsored-label - Label of sponsored articles. Defaults to "Sponsored" in the element's language.
  * @attr theme - Gives the block its own background and text colours: `light`, `dark`, or `auto` (the reader's
  *   `prefers-color-scheme`). Without it the block inherits the page's colours, and its accent follows the page's
@@ -320,6 +310,8 @@ export abstract class ReadnextBase extends LitElement {
   private _reported: Problem | undefined;
   private _impressed?: boolean;
   private _internals: ElementInternals | undefined;
+  /** The loaded manifest's label sets (precomputed lists: meta.json's), by lowercase language tag. */
+  private _labels: Labels | undefined;
   /** `related` or `popular`: names the block in events, and picks its heading label. */
   protected abstract readonly block: ReadnextBlock;
 
@@ -428,7 +420,9 @@ export abstract class ReadnextBase extends LitElement {
       // An invalid lang attribute on the page must not cost the reader the date.
       lang = 'en';
     }
-    const [related, popular, sponsored] = labels(lang);
+    // The manifest's set for the language (the full tag, else its primary subtag), else English.
+    const key = lang.toLowerCase();
+    const [related, popular, sponsored] = this._labels?.[key] ?? this._labels?.[key.split('-')[0]!] ?? EN;
     const text = this.heading ?? (this.block === 'related' ? related : popular);
     const heading =
       text || this.querySelector('[slot=heading]')
@@ -437,7 +431,7 @@ export abstract class ReadnextBase extends LitElement {
     const view: ItemView = {
       thumbnails: this.thumbnails ?? layout === 'grid',
       explain: this.explain,
-      sponsored: this.sponsoredLabel ?? sponsored!,
+      sponsored: this.sponsoredLabel ?? sponsored,
       time: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }),
       href: (url) => this._link(url),
       rel: this.rel,
@@ -501,6 +495,7 @@ export abstract class ReadnextBase extends LitElement {
         if (!loaded.aborted) this._fail(loaded.problem);
         return;
       }
+      this._labels = loaded.labels;
       const page = readPage(this.pageHint());
       this._lastPage = pageKey(page);
       // Storage is touched only here, and only with `history` on.

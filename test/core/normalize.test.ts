@@ -206,3 +206,101 @@ test('articles have no prototype, so a polluted Object.prototype adds no field',
     delete proto.near;
   }
 });
+
+test('labels: kept by lowercase language tag, labels cleaned and cut at 100 characters', () => {
+  const long = 'Lo más leído '.repeat(10);
+  const { labels, problems, articles } = normalizeManifest({
+    version: 1,
+    labels: { fr: [' Vous aimerez\u200B aussi ', 'Les plus lus', 'Sponsorisé'], 'pt-BR': ['Leia também', long, 'Patrocinado'] },
+    articles: [article('a')],
+  });
+  assert.deepEqual(problems, []);
+  assert.equal(articles.length, 1);
+  assert.equal(Object.getPrototypeOf(labels), null);
+  assert.deepEqual(Object.keys(labels!), ['fr', 'pt-br']);
+  assert.deepEqual(labels!.fr, ['Vous aimerez aussi', 'Les plus lus', 'Sponsorisé']);
+  const popular = labels!['pt-br']![1];
+  assert.ok(popular.length <= 100 && popular.endsWith('…') && long.startsWith(popular.slice(0, -1)), popular);
+  assert.equal(normalizeManifest({ version: 1, articles: [] }).labels, undefined);
+});
+
+test('labels: bad entries are dropped with a document warning each; the articles load', () => {
+  const { labels, problems, articles } = normalizeManifest({
+    version: 1,
+    labels: {
+      es: ['También te puede interesar', 'Lo más leído', 'Patrocinado'],
+      fr: ['Vous aimerez aussi', 'Les plus lus'],
+      de: ['Das könnte Sie auch interessieren', ' \u200B ', 'Gesponsert'],
+      pt: 'Mais lidos',
+      ar: ['a', 'b', 3],
+      not_a_tag: ['a', 'b', 'c'],
+      __proto__: ['a', 'b', 'c'],
+    },
+    articles: [article('a')],
+  });
+  assert.equal(articles.length, 1);
+  assert.deepEqual(Object.keys(labels!), ['es']);
+  assert.deepEqual(
+    problems.map((p) => [p.index, p.field, p.code, p.level]),
+    Array(5).fill([-1, 'labels', 'invalid-type', 'warning']),
+  );
+  assert.deepEqual(problems.map((p) => p.message), ['fr', 'de', 'pt', 'ar', 'not_a_tag'].map((key) => `labels: invalid type ("${key}")`));
+
+  for (const [value, detail] of [[null, 'null'], ['fr', '"fr"'], [['fr', 'b', 'c'], 'array'], [7, '7']] as const) {
+    const result = normalizeManifest({ version: 1, labels: value, articles: [article('a')] });
+    assert.equal(result.labels, undefined);
+    assert.equal(result.articles.length, 1);
+    assert.deepEqual(result.problems.map((p) => [p.index, p.field, p.code, p.level, p.message]), [[-1, 'labels', 'invalid-type', 'warning', `labels: invalid type (${detail})`]]);
+  }
+  // Only `undefined` is no labels at all; an empty object keeps none, silently.
+  assert.deepEqual(normalizeManifest({ version: 1, labels: {}, articles: [] }).problems, []);
+});
+
+test('labels: read only from {version: 1} manifests, never from a polluted prototype or a JSON Feed', () => {
+  const proto = Object.prototype as Record<string, unknown>;
+  proto.labels = { fr: ['a', 'b', 'c'] };
+  try {
+    const result = normalizeManifest({ version: 1, articles: [] });
+    // An own property, so a reader of the result never falls through to the prototype.
+    assert.ok(Object.hasOwn(result, 'labels'));
+    assert.equal(result.labels, undefined);
+  } finally {
+    delete proto.labels;
+  }
+  const feed = normalizeManifest({ version: 'https://jsonfeed.org/version/1.1', labels: { fr: ['a', 'b', 'c'] }, items: [] });
+  assert.equal(feed.labels, undefined);
+  assert.deepEqual(feed.problems, []);
+  // The sets have no prototype: a page's Object.prototype.de is no German set.
+  const { labels } = normalizeManifest({ version: 1, labels: { fr: ['a', 'b', 'c'] }, articles: [] });
+  proto.de = ['x', 'y', 'z'];
+  try {
+    assert.equal(labels!.de, undefined);
+  } finally {
+    delete proto.de;
+  }
+});
+
+test('labels: hostile keys and labels never throw, never drop articles, and come out as cleaned strings', async () => {
+  const { XSS_PAYLOADS, loadBlns } = await import('../fixtures/naughty-strings.js');
+  const strings = [...XSS_PAYLOADS, ...((await loadBlns()) ?? [])];
+  const sets: Record<string, unknown> = {};
+  strings.forEach((s, i) => {
+    sets[s] = [s, s, s];
+    sets[`xx-${i}`] = [s, s, s];
+  });
+  const getter = { get fr() { throw new Error('x'); } };
+  for (const labels of [sets, getter, new Array(1e5).fill(['a', 'b', 'c']), { fr: new Array(1e5).fill('a') }]) {
+    const result = normalizeManifest({ version: 1, labels, articles: [article('a')] });
+    if (labels === getter) {
+      // A getter that throws is a document built in code: unreadable, like a throwing article getter.
+      assert.deepEqual(result.problems.map((p) => [p.index, p.code]), [[-1, 'invalid-manifest']]);
+      continue;
+    }
+    assert.equal(result.articles.length, 1);
+    assert.ok(result.problems.every((p) => p.index === -1 && p.field === 'labels' && p.level === 'warning'));
+    for (const [key, set] of Object.entries(result.labels ?? {})) {
+      assert.match(key, /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/);
+      for (const label of set) assert.ok(label.length > 0 && label.length <= 100 && label === label.trim(), JSON.stringify(label));
+    }
+  }
+});

@@ -1,15 +1,18 @@
 /**
  * Languages (issue 7) and bidi isolation (issue 6): labels follow `lang`
- * (the element's, else the nearest up the page), with built-in sets for
- * en, es, fr, de, pt and ar, each overridable; relative dates from `Intl`;
- * right-to-left layout from the language unless a `dir` says otherwise;
- * every article-provided text isolated.
+ * (the element's, else the nearest up the page). The bundle has English
+ * built in; other languages' sets travel with the manifest (`labels`, which
+ * `readnext build` writes with src/core/labels.ts), each overridable by
+ * attribute. Relative dates from `Intl`; right-to-left layout from the
+ * language unless a `dir` says otherwise; every article-provided text
+ * isolated.
  */
 import { expect } from '@esm-bundle/chai';
 import '../../src/define.js';
 import type { ReadnextBase } from '../../src/elements/readnext-base.js';
 import { ago } from '../../src/elements/item.js';
-import { cleanup, mount, settled } from './helpers.js';
+import { LABELS, labelsFor, manifestLabels } from '../../src/core/labels.js';
+import { cleanup, manifestUrl, mount, settled } from './helpers.js';
 
 const DAY = 86_400_000;
 const now = Date.now();
@@ -19,10 +22,21 @@ const ARTICLES = [
   { id: 'rtl', url: '/news/rtl', title: 'موجة حر تضغط على شبكة الكهرباء!', tags: ['energy'], section: 'مناخ', views7d: 20, publishedAt: new Date(now - 3 * DAY).toISOString() },
 ];
 
-/** `<readnext-related>` in `markup` at `<el>`, on the page of `heat`, with the sponsored article first. */
-function related(markup: string, attributes = ''): ReadnextBase {
-  const el = mount(markup.replace('<el>', `<readnext-related eager article-id="heat" sponsored-position="1" thumbnails ${attributes}></readnext-related>`)).querySelector<ReadnextBase>('readnext-related')!;
-  el.articles = ARTICLES;
+/** What the build embeds for a manifest in every built-in language. */
+const ALL = labelsFor(Object.keys(LABELS));
+
+/** The URL of a manifest of ARTICLES with `extra` top-level fields (e.g. `labels`), served by the test server. */
+async function serve(extra: object = {}): Promise<string> {
+  const { url, key } = manifestUrl('stash');
+  await fetch(`/api/stash?key=${key}`, { method: 'POST', body: JSON.stringify({ version: 1, ...extra, articles: ARTICLES }) });
+  return url;
+}
+
+/** `<readnext-related>` in `markup` at `<el>`, on the page of `heat`, with the sponsored article first, ranking `manifest` (else ARTICLES given as a property). */
+function related(markup: string, attributes = '', manifest?: string): ReadnextBase {
+  const source = manifest ? `manifest="${manifest}"` : '';
+  const el = mount(markup.replace('<el>', `<readnext-related eager article-id="heat" sponsored-position="1" thumbnails ${source} ${attributes}></readnext-related>`)).querySelector<ReadnextBase>('readnext-related')!;
+  if (!manifest) el.articles = ARTICLES;
   return el;
 }
 
@@ -31,7 +45,8 @@ const text = (el: Element, selector: string) => [...el.shadowRoot!.querySelector
 describe('languages', () => {
   afterEach(cleanup);
 
-  it('built-in labels for en, es, fr, de, pt and ar, from the element or the nearest lang up the page', async () => {
+  it('labels for en, es, fr, de, pt and ar from a built manifest, by the element\'s lang or the nearest up the page', async () => {
+    const manifest = await serve({ labels: ALL });
     const expected: Record<string, [string, string]> = {
       en: ['You May Also Like', 'Sponsored'],
       es: ['También te puede interesar', 'Patrocinado'],
@@ -41,8 +56,8 @@ describe('languages', () => {
       ar: ['قد يعجبك أيضًا', 'محتوى مموَّل'],
     };
     for (const [lang, [heading, sponsored]] of Object.entries(expected)) {
-      const own = related('<el>', `lang="${lang}"`);
-      const inherited = related(`<div lang="${lang}"><section><el></section></div>`);
+      const own = related('<el>', `lang="${lang}"`, manifest);
+      const inherited = related(`<div lang="${lang}"><section><el></section></div>`, '', manifest);
       for (const el of [own, inherited]) {
         await settled(el);
         expect(text(el, '[part~="heading"]'), lang).to.deep.equal([heading]);
@@ -51,18 +66,86 @@ describe('languages', () => {
     }
   });
 
+  it('a French page: French labels from a manifest that carries them, English from one that does not', async () => {
+    // What `readnext build` writes for a manifest with a French article.
+    const embedded = manifestLabels(undefined, [{ lang: 'fr-FR' }]);
+    expect(Object.keys(embedded.labels!)).to.deep.equal(['fr']);
+    const [withLabels, without] = await Promise.all([serve(embedded), serve()]);
+    const page = '<div lang="fr"><el></div>';
+    const french = related(page, '', withLabels);
+    const english = related(page, '', without);
+    const inline = related(page);
+    const popular = mount(`<div lang="fr-CA"><readnext-popular eager manifest="${withLabels}"></readnext-popular></div>`).querySelector<ReadnextBase>('readnext-popular')!;
+    await Promise.all([french, english, inline, popular].map((el) => settled(el)));
+    expect(text(french, '[part~="heading"]')).to.deep.equal(['Vous aimerez aussi']);
+    expect(text(french, '[part="sponsored"]')).to.deep.equal(['Sponsorisé']);
+    expect(text(popular, '[part~="heading"]')).to.deep.equal(['Les plus lus']);
+    for (const el of [english, inline]) {
+      expect(text(el, '[part~="heading"]')).to.deep.equal(['You May Also Like']);
+      expect(text(el, '[part="sponsored"]')).to.deep.equal(['Sponsored']);
+    }
+    // Dates need no labels: French either way.
+    const date = new Intl.RelativeTimeFormat('fr', { numeric: 'auto' }).format(-1, 'day');
+    expect(text(english, '[part="date"]')[0]).to.equal(date);
+    // A German page on the French-only manifest: English.
+    const german = related('<div lang="de"><el></div>', '', withLabels);
+    await settled(german);
+    expect(text(german, '[part~="heading"]')).to.deep.equal(['You May Also Like']);
+  });
+
+  it('a manifest\'s own sets: the full tag before its primary subtag, English replaceable, bad sets ignored', async () => {
+    const manifest = await serve({
+      labels: {
+        'PT-br': ['Leia também', 'Mais vistos', 'Publicidade'],
+        pt: ['Veja também', 'Mais lidos', 'Patrocínio'],
+        en: ['Read next', 'Trending', 'Partner'],
+        fr: ['Vous aimerez aussi', 'Les plus lus'],
+      },
+    });
+    const cases: Record<string, [string, string]> = {
+      'pt-BR': ['Leia também', 'Publicidade'],
+      'pt-PT': ['Veja também', 'Patrocínio'],
+      en: ['Read next', 'Partner'],
+      fr: ['You May Also Like', 'Sponsored'],
+    };
+    for (const [lang, [heading, sponsored]] of Object.entries(cases)) {
+      const el = related('<el>', `lang="${lang}"`, manifest);
+      await settled(el);
+      expect(text(el, '[part~="heading"]'), lang).to.deep.equal([heading]);
+      expect(text(el, '[part="sponsored"]'), lang).to.deep.equal([sponsored]);
+    }
+  });
+
+  it('precomputed lists: the labels of meta.json, with no manifest at all', async () => {
+    // What `readnext build --precompute` writes beside the shards (src/core/shard.ts), here answered by a stubbed fetch.
+    const meta = { version: 1, shards: 1, hash: 'fnv1a32', limit: 5, popular: { '7d': [{ id: 'a', url: '/news/a', title: 'A' }] }, ...manifestLabels('fr', []) };
+    const base = `/i18n-precomputed-${Math.random().toString(36).slice(2)}/`;
+    const original = window.fetch;
+    window.fetch = (input, init) =>
+      String(input).endsWith(`${base}meta.json`) ? Promise.resolve(new Response(JSON.stringify(meta), { headers: { 'content-type': 'application/json' } })) : original(input, init);
+    try {
+      const container = mount(`<div lang="fr"><readnext-popular eager precomputed="${base}"></readnext-popular></div><readnext-popular lang="de" eager precomputed="${base}"></readnext-popular>`);
+      const [french, german] = container.querySelectorAll<ReadnextBase>('readnext-popular');
+      await Promise.all([settled(french!), settled(german!)]);
+      expect(text(french!, '[part~="heading"]')).to.deep.equal(['Les plus lus']);
+      expect(text(german!, '[part~="heading"]')).to.deep.equal(['Most Popular']);
+    } finally {
+      window.fetch = original;
+    }
+  });
+
   it('popular has its own heading in each language', async () => {
+    const manifest = await serve({ labels: ALL });
     const expected = { en: 'Most Popular', es: 'Lo más leído', fr: 'Les plus lus', de: 'Meistgelesen', pt: 'Mais lidos', ar: 'الأكثر قراءة' };
     for (const [lang, heading] of Object.entries(expected)) {
-      const el = mount(`<readnext-popular eager lang="${lang}"></readnext-popular>`).firstElementChild as ReadnextBase;
-      el.articles = ARTICLES;
+      const el = mount(`<readnext-popular eager lang="${lang}" manifest="${manifest}"></readnext-popular>`).firstElementChild as ReadnextBase;
       await settled(el);
       expect(text(el, '[part~="heading"]'), lang).to.deep.equal([heading]);
     }
   });
 
-  it('follows a change of lang; labels given as attributes win; unknown languages get English labels and their own dates', async () => {
-    const el = related('<el>', 'lang="fr" heading="À lire" sponsored-label="Partenaire"');
+  it('follows a change of lang; labels given as attributes win over the manifest\'s; unknown languages get English labels and their own dates', async () => {
+    const el = related('<el>', 'lang="fr" heading="À lire" sponsored-label="Partenaire"', await serve({ labels: ALL }));
     await settled(el);
     expect(text(el, '[part~="heading"]')).to.deep.equal(['À lire']);
     expect(text(el, '[part="sponsored"]')).to.deep.equal(['Partenaire']);
@@ -80,6 +163,15 @@ describe('languages', () => {
     await el.updateComplete;
     expect(text(el, '[part~="heading"]')).to.deep.equal(['You May Also Like']);
     expect(text(el, '[part="date"]')[0]).to.equal('yesterday');
+    // A page's Object.prototype is no label set.
+    Object.defineProperty(Object.prototype, 'ja', { value: ['polluted', 'polluted', 'polluted'], enumerable: true, writable: true, configurable: true });
+    try {
+      el.lang = 'ja-JP';
+      await el.updateComplete;
+      expect(text(el, '[part~="heading"]')).to.deep.equal(['You May Also Like']);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).ja;
+    }
   });
 
   it('relative dates in the largest unit that fits, in the language given', () => {
