@@ -36,7 +36,7 @@ export const ELEMENTS = Object.freeze({
 const BOTH = ['related', 'popular'];
 
 /**
- * The elements' built-in labels (readnext-base.ts LABELS): related heading,
+ * The label sets readnext build writes into manifests (src/core/labels.ts LABELS): related heading,
  * popular heading, "Sponsored". The `lang` control offers these languages;
  * the test checks each against what the element renders.
  */
