@@ -1,59 +1,66 @@
 /**
- * Scale benchmark: the `readnext build --precompute` pipeline on synthetic
- * archives of 10k and 100k articles (bench/generate.ts), reporting wall time
- * and CPU time per stage, peak resident memory, and how both grow with size.
+ * Scale benchmark: `readnext build --precompute` on synthetic archives of
+ * 10k and 100k articles (bench/generate.ts), reporting wall time and CPU time
+ * per stage, peak resident memory, and how both grow with size.
  *
- *     node --import tsx bench/scale.ts [--sizes 10000,100000] [--workers W] [--rebuilt-rerun]
+ *     node --import tsx bench/scale.ts [--sizes 10000,100000] [--workers W]
  *
- * Each size runs in its own child process so one size's heap never inflates
- * the next one's peak. Peak memory is the child's RSS sampled every 100 ms;
- * worker threads live in the same process, so that RSS includes them. (For a
- * second opinion run a size under `/usr/bin/time -v` and read "Maximum
- * resident set size".)
+ * Without `--workers` the command runs with its defaults (the search on
+ * every core, the ranking in the main thread); with it, as `--workers W`.
  *
- * The build step runs without neighbours (`near: 0`): the precompute searches
- * every article's neighbours itself, across all cores and with its frozen
- * term statistics. After the full run come reruns: nothing changed; 1% more
- * articles with the existing ones unchanged (the incremental path, as a
- * build with frozen keyword statistics would feed it); and, with
- * `--rebuilt-rerun`, 1% more with every article's keywords extracted again
- * over the grown corpus, as `build` does today.
+ * This process writes each size's generated archive to a JSON file (not
+ * timed), then a child process per size runs the command on it (`runBuild`,
+ * what the CLI runs), so neither generating nor another size inflates its
+ * peak:
+ * read, normalise + keywords, the neighbour search (worker threads), the
+ * manifest, then the precompute ranking from the manifest's neighbours.
+ * Peak memory is the child's maximum resident set size as the kernel
+ * counts it (`process.resourceUsage().maxRSS`, what `/usr/bin/time -v`
+ * reports); worker threads live in the same process, so it includes them.
+ * It only grows: a stage's figure is the peak up to its end, and the
+ * reruns' are at least the full run's.
+ * CPU time is the whole process's (all threads): on a shared machine it is
+ * the fairer number, wall time the one a publisher waits for.
+ *
+ * After the full run come two reruns of the same command: nothing changed,
+ * and 1% more articles (the build extracts keywords and searches neighbours
+ * again; the precompute ranks only lists whose inputs changed).
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compactArticles, precompute } from '../src/cli/precompute.js';
-import { normalizeManifest } from '../src/core/normalize.js';
+import { runBuild } from '../src/cli/build.js';
 import { generate } from './generate.js';
 
 interface Stage {
   name: string;
   ms: number;
-  /** Peak RSS while this stage ran. */
+  /** Peak RSS of the process up to the end of this stage. */
   peakMb: number;
   /** CPU time of the whole process (all threads) during the stage: fair on a busy machine, where wall time is not. */
   cpuMs: number;
 }
 
+interface Run {
+  ms: number;
+  cpuMs: number;
+  /** Peak RSS of the process up to the end of this run. */
+  peakMb: number;
+  /** Related lists ranked, from the command's summary line. */
+  ranked: number;
+}
+
 interface SizeReport {
   n: number;
+  /** `--workers`, when given. */
+  workers?: number;
+  /** The full run's stages. */
   stages: Stage[];
-  /** Wall time of the precompute's neighbour search and of its ranking. */
-  nearMs: number;
-  rankMs: number;
-  /** The pipeline: build, normalise, precompute (not generate, not the reruns). */
-  totalMs: number;
-  totalCpuMs: number;
-  peakRssMb: number;
-  workers: number;
-  /** The 1% rerun: neighbour lists searched and related lists ranked. */
-  addedSearched: number;
-  addedRanked: number;
-  /** The same after rebuilding every article's keywords (`--rebuilt-rerun`). */
-  rebuiltSearched?: number;
-  rebuiltRanked?: number;
+  full: Run;
+  unchanged: Run;
+  added: Run;
 }
 
 const args = process.argv.slice(2);
@@ -62,88 +69,76 @@ const flag = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 
-async function runSize(n: number, workers: number): Promise<SizeReport> {
-  let peak = process.memoryUsage().rss;
-  let stagePeak = peak;
-  const sample = () => {
-    const rss = process.memoryUsage().rss;
-    peak = Math.max(peak, rss);
-    stagePeak = Math.max(stagePeak, rss);
-  };
-  const timer = setInterval(sample, 100);
-  const stages: Stage[] = [];
-  const time = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
+/** 1% more articles for the rerun: generated with the rest (so they are as distinct), held back from the first runs. */
+const extraOf = (n: number) => Math.max(1, Math.round(n / 100));
+const inputsIn = (dir: string) => [join(dir, 'input.json'), join(dir, 'input-plus.json')] as const;
+
+async function writeInputs(n: number, dir: string): Promise<void> {
+  const records = generate(n + extraOf(n));
+  const [input, plus] = inputsIn(dir);
+  await writeFile(input, JSON.stringify({ version: 1, articles: records.slice(0, n) }));
+  await writeFile(plus, JSON.stringify({ version: 1, articles: records }));
+}
+
+/** The process's peak RSS so far, in MB: the kernel's count, so sync stages are included (sampling on a timer misses them). */
+const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function runSize(n: number, dir: string, workers: number | undefined): Promise<SizeReport> {
+  const command = async (input: string, label: string, stages?: Stage[]): Promise<Run> => {
     const start = performance.now();
-    stagePeak = process.memoryUsage().rss;
     const cpu = process.cpuUsage();
-    const out = await run();
-    sample();
+    let stageStart = start;
+    let stageCpu = cpu;
+    let ranked = NaN;
+    const code = await runBuild([input], {
+      output: join(dir, 'manifest.json'),
+      precompute: join(dir, 'out'),
+      now: Date.UTC(2026, 0, 1),
+      ...(workers !== undefined && { workers }),
+      log: (line) => {
+        const m = /precomputed (\d+) related lists/.exec(line);
+        if (m) ranked = Number(m[1]);
+      },
+      write: () => {},
+      onStage: (name) => {
+        const now = performance.now();
+        const used = process.cpuUsage(stageCpu);
+        const stage = { name, ms: now - stageStart, cpuMs: (used.user + used.system) / 1000, peakMb: peakMb() };
+        stages?.push(stage);
+        // As it happens, on stderr: a long run shows where it is.
+        if (stages) console.error(`  ${n}: ${name}: ${s(stage.ms)} wall, ${s(stage.cpuMs)} CPU, peak RSS ${stage.peakMb} MB`);
+        stageStart = now;
+        stageCpu = process.cpuUsage();
+      },
+    });
+    if (code !== 0) throw new Error(`readnext build exited with ${code}`);
     const used = process.cpuUsage(cpu);
-    const stage = { name, ms: performance.now() - start, peakMb: Math.round(stagePeak / 2 ** 20), cpuMs: (used.user + used.system) / 1000 };
-    stages.push(stage);
-    // As it happens, on stderr: a long run shows where it is.
-    console.error(`  ${n}: ${name}: ${s(stage.ms)} wall, ${s(stage.cpuMs)} CPU, peak RSS ${stage.peakMb} MB`);
-    return out;
+    const run = { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, peakMb: peakMb(), ranked };
+    console.error(`  ${n}: ${label}: ${s(run.ms)} wall, ${s(run.cpuMs)} CPU, peak RSS ${run.peakMb} MB, ${ranked} lists ranked`);
+    return run;
   };
 
-  // 1% more articles for the incremental rerun: generated with the rest (so
-  // they are as distinct), held back from the first runs.
-  const extra = Math.max(1, Math.round(n / 100));
-  const records = await time('generate (input, not the pipeline)', () => generate(n + extra));
-  const build = async (list: typeof records, label: string) => {
-    const input = { version: 1, articles: list };
-    const core = await import('../src/core/build.js');
-    const manifest = await time(`${label}build: normalise + keywords`, () => core.buildManifest(input, { maxArticles: list.length, near: 0 }).manifest);
-    // As `readnext build` does: keep one compact copy of the catalogue.
-    return time(`${label}normalise built manifest + compact`, () => compactArticles(normalizeManifest(manifest, { maxArticles: list.length }).articles));
-  };
-  const articles = await build(records.slice(0, n), '');
+  const [input, plus] = inputsIn(dir);
+  const stages: Stage[] = [];
+  const full = await command(input, 'build --precompute', stages);
+  const unchanged = await command(input, 'rerun, nothing changed');
+  const added = await command(plus, `rerun, +1% (${extraOf(n)} articles)`);
+  return { n, ...(workers !== undefined && { workers }), stages, full, unchanged, added };
+}
 
+async function runChild(n: number): Promise<SizeReport> {
   const dir = await mkdtemp(join(tmpdir(), 'readnext-scale-'));
-  const phases = { near: [0, 0], rank: [0, 0] };
-  const onProgress = (done: number, total: number, phase: 'near' | 'rank') => {
-    if (done === 0) phases[phase][0] = performance.now();
-    if (done === total) phases[phase][1] = performance.now();
-  };
   try {
-    const now = Date.UTC(2026, 0, 1);
-    await time('precompute', () => precompute(articles, { dir, now, workers, onProgress }));
-    const nearMs = phases.near[1] - phases.near[0];
-    const rankMs = phases.rank[1] - phases.rank[0];
-    const pipeline = stages.filter((s) => !s.name.startsWith('generate'));
-    await time('precompute rerun, nothing changed', () => precompute(articles, { dir, now, workers }));
-    // +1% as a build with frozen keyword statistics would give it: the
-    // existing articles exactly as before, the new ones built with the rest.
-    const rebuilt = await build(records, 'rerun +1%: ');
-    records.length = 0;
-    const kept = [...articles, ...rebuilt.slice(n)];
-    const added = await time(`precompute rerun +1% (${extra} articles)`, () => precompute(kept, { dir, now, workers }));
-    // +1% as `build` gives it today: keyword extraction over the whole corpus
-    // moves existing articles' keywords too (a full run's work; optional).
-    const rebuiltRun = args.includes('--rebuilt-rerun') ? await time('precompute rerun +1%, rebuilt keywords', () => precompute(rebuilt, { dir, now, workers })) : undefined;
-    clearInterval(timer);
-    return {
-      n,
-      stages,
-      nearMs,
-      rankMs,
-      totalMs: pipeline.reduce((sum, s) => sum + s.ms, 0),
-      totalCpuMs: pipeline.reduce((sum, s) => sum + s.cpuMs, 0),
-      peakRssMb: Math.max(...pipeline.map((stage) => stage.peakMb)),
-      workers,
-      addedSearched: added.searched,
-      addedRanked: added.computed,
-      ...(rebuiltRun && { rebuiltSearched: rebuiltRun.searched, rebuiltRanked: rebuiltRun.computed }),
-    };
+    await writeInputs(n, dir);
+    return await spawnChild(n, dir);
   } finally {
-    clearInterval(timer);
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-function runChild(n: number): Promise<SizeReport> {
+function spawnChild(n: number, dir: string): Promise<SizeReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(n), ...args], {
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(n), '--dir', dir, ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -155,29 +150,30 @@ function runChild(n: number): Promise<SizeReport> {
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function print(reports: SizeReport[]): void {
+  const row = (name: string, r: { ms: number; cpuMs: number; peakMb: number }, extra = '') =>
+    console.log(`  ${name.padEnd(40)} ${s(r.ms).padStart(9)} wall ${s(r.cpuMs).padStart(9)} CPU  peak RSS ${`${r.peakMb} MB`.padStart(8)}${extra}`);
   for (const r of reports) {
-    console.log(`\n${r.n.toLocaleString('en')} articles, ${r.workers} workers`);
-    for (const stage of r.stages) console.log(`  ${stage.name.padEnd(44)} ${s(stage.ms).padStart(9)} wall ${s(stage.cpuMs).padStart(9)} CPU  peak RSS ${stage.peakMb} MB`);
-    console.log(`  ${'  of which neighbour search'.padEnd(44)} ${s(r.nearMs).padStart(9)}`);
-    console.log(`  ${'  of which ranking'.padEnd(44)} ${s(r.rankMs).padStart(9)}`);
-    console.log(`  ${'pipeline total (build → precompute)'.padEnd(44)} ${s(r.totalMs).padStart(9)} wall ${s(r.totalCpuMs).padStart(9)} CPU`);
-    console.log(`  ${'peak RSS of the pipeline (main + workers)'.padEnd(44)} ${`${r.peakRssMb} MB`.padStart(9)}`);
-    console.log(`  ${'rerun +1%: searched / ranked'.padEnd(44)} ${r.addedSearched} / ${r.addedRanked} of ${Math.round(r.n * 1.01)}`);
-    if (r.rebuiltSearched !== undefined) console.log(`  ${'rerun +1%, rebuilt keywords: searched / ranked'.padEnd(44)} ${r.rebuiltSearched} / ${r.rebuiltRanked}`);
+    console.log(`\n${r.n.toLocaleString('en')} articles, ${availableParallelism()} cores: readnext build --precompute${r.workers === undefined ? '' : ` --workers ${r.workers}`}`);
+    for (const stage of r.stages) row(stage.name, stage);
+    row('total', r.full, `, ${r.full.ranked} lists ranked`);
+    row('rerun, nothing changed', r.unchanged, `, ${r.unchanged.ranked} ranked`);
+    row('rerun, +1% articles', r.added, `, ${r.added.ranked} ranked`);
   }
   if (reports.length === 2) {
     const [a, b] = reports as [SizeReport, SizeReport];
-    const x = b.n / a.n;
-    console.log(`\ngrowth ${a.n} → ${b.n} (×${x}): time ×${(b.totalMs / a.totalMs).toFixed(1)}, neighbour search ×${(b.nearMs / a.nearMs).toFixed(1)}, ranking ×${(b.rankMs / a.rankMs).toFixed(1)}, peak RSS ×${(b.peakRssMb / a.peakRssMb).toFixed(1)}`);
+    console.log(
+      `\ngrowth ${a.n} → ${b.n} (×${b.n / a.n}): wall ×${(b.full.ms / a.full.ms).toFixed(1)}, CPU ×${(b.full.cpuMs / a.full.cpuMs).toFixed(1)}, ` +
+        `peak RSS ×${(b.full.peakMb / a.full.peakMb).toFixed(1)}`,
+    );
   }
   const big = reports.at(-1)!;
-  console.log(`target at 100k: ≤ 300 s and ≤ 2048 MB; largest size: ${s(big.totalMs)}, ${big.peakRssMb} MB`);
+  console.log(`target at 100k: ≤ 300 s and ≤ 2048 MB; largest size (${big.n}): ${s(big.full.ms)} wall (${s(big.full.cpuMs)} CPU), ${big.full.peakMb} MB`);
 }
 
 const child = flag('--child');
-const workers = flag('--workers') === undefined ? availableParallelism() : Number(flag('--workers'));
+const workers = flag('--workers') === undefined ? undefined : Number(flag('--workers'));
 if (child !== undefined) {
-  process.stdout.write(JSON.stringify(await runSize(Number(child), workers)));
+  process.stdout.write(JSON.stringify(await runSize(Number(child), flag('--dir')!, workers)));
 } else {
   const sizes = (flag('--sizes') ?? '10000,100000').split(',').map(Number);
   const reports: SizeReport[] = [];

@@ -5,13 +5,15 @@
  * the I/O, the summary and the exit code.
  */
 import { writeFile } from 'node:fs/promises';
-import { buildManifest, type BuildResult } from '../core/build.js';
+import { availableParallelism } from 'node:os';
+import { BUILD_DEFAULTS, prepareBuild, type BuildResult } from '../core/build.js';
+import { computeNear } from '../core/neighbours.js';
 import { normalizeManifest } from '../core/normalize.js';
 import type { FieldWeights } from '../core/options.js';
 import type { Problem } from '../core/types.js';
 import { gzipBytes } from './eval.js';
 import { applyPageviews, loadInputs, loadPageviews, type IngestProblem } from './ingest/index.js';
-import { compactArticles, precompute, writeIndex } from './precompute.js';
+import { compactArticles, precompute, searchNeighbours, writeIndex } from './precompute.js';
 
 export interface BuildCommandOptions {
   output?: string;
@@ -35,7 +37,11 @@ export interface BuildCommandOptions {
   strict?: boolean;
   /** The clock in epoch ms (drafts in the future, popular windows). Defaults to now. */
   now?: number;
-  /** Worker threads for `precompute` (default: all cores). */
+  /**
+   * Threads for the neighbour search and `precompute`, this one included
+   * (default: all cores for the search; see `rankThreads` below for the
+   * ranking). 0 or 1: this thread alone.
+   */
   workers?: number;
   /** Recompute the precompute's frozen term statistics instead of reusing DIR/term-stats.json. */
   refreshStats?: boolean;
@@ -45,9 +51,14 @@ export interface BuildCommandOptions {
   write: (text: string) => void;
   /** Whether stderr is a terminal (progress bar). */
   tty?: boolean;
+  /** Called as each stage ends, with its name (the scale benchmark times them). */
+  onStage?: (name: string) => void;
 }
 
 type AnyProblem = Problem | IngestProblem;
+
+/** Catalogue size from which the build's neighbour search runs in worker threads (below it, starting them costs more than they save). */
+const PARALLEL_NEAR = 5000;
 
 export async function runBuild(inputs: readonly string[], options: BuildCommandOptions): Promise<number> {
   const now = options.now ?? Date.now();
@@ -60,13 +71,17 @@ export async function runBuild(inputs: readonly string[], options: BuildCommandO
     problems.push(...views.problems);
     raw = applyPageviews(raw, views, { ...(options.baseUrl && { baseUrl: options.baseUrl }) });
   }
+  const read = raw.length;
+  loaded.articles = [];
+  const stage = options.onStage ?? (() => {});
+  stage('read inputs');
 
-  let result: BuildResult;
+  let result: BuildResult | undefined;
   try {
-    result = buildManifest(
-      { version: 1, ...(options.baseUrl && { home_page_url: options.baseUrl }), articles: raw },
-      { compressedSize: gzipBytes, ...(options.near !== undefined && { near: options.near }), ...(options.fieldWeights && { fieldWeights: options.fieldWeights }) },
-    );
+    // The records (bodies and all) are let go once normalised: build() reads them before its first await.
+    const built = build(raw, options, stage);
+    raw = [];
+    result = await built;
   } catch (error) {
     log(`readnext build: ${(error as Error).message}`);
     return 1;
@@ -78,19 +93,27 @@ export async function runBuild(inputs: readonly string[], options: BuildCommandO
   const written = result.manifest.articles.length;
   const dropped = problems.filter((p) => p.level === 'error' && p.index >= 0);
   // Records ingest already dropped count as read too: "in" is everything the inputs held.
-  log(summary(raw.length + loaded.problems.filter((p) => p.level === 'error' && p.index >= 0).length, dropped, written, options.output));
+  log(summary(read + loaded.problems.filter((p) => p.level === 'error' && p.index >= 0).length, dropped, written, options.output));
   if (written === 0) {
     log('readnext build: no usable articles; nothing written');
     return 1;
   }
 
-  const json = JSON.stringify(result.manifest) + '\n';
-  if (options.output) await writeFile(options.output, json);
-  else options.write(json);
+  {
+    const json = JSON.stringify(result.manifest) + '\n';
+    if (options.output) await writeFile(options.output, json);
+    else options.write(json);
+  }
+  stage('manifest: keyword budget + write');
 
   if (options.index || options.precompute) {
-    // Rank over exactly what the widget will load: the built manifest, normalised again.
-    const { articles } = normalizeManifest(result.manifest, { ...(options.baseUrl && { manifestUrl: options.baseUrl }) });
+    // Rank over exactly what the widget will load: the built manifest,
+    // normalised again. Each earlier form is let go as soon as the next
+    // exists: at 100k articles every copy is a few hundred megabytes.
+    // `articles` is let go below; no other binding may keep the array alive.
+    // eslint-disable-next-line prefer-const
+    let { articles, labels } = normalizeManifest(result.manifest, { maxArticles: written, ...(options.baseUrl && { manifestUrl: options.baseUrl }) });
+    result = undefined;
     if (options.index) {
       await writeIndex(articles, options.index);
       log(`readnext build: prebuilt index written to ${options.index}`);
@@ -98,20 +121,30 @@ export async function runBuild(inputs: readonly string[], options: BuildCommandO
     if (options.precompute) {
       const progress = options.tty ? progressBar() : undefined;
       // One shared copy of each keyword string: a third of the heap at 100k articles.
-      const done = await precompute(compactArticles(articles), {
+      const compact = compactArticles(articles);
+      articles = [];
+      stage('normalise built manifest + compact');
+      const done = await precompute(compact, {
         dir: options.precompute,
         now,
+        // With neighbours in the manifest (the default) the lists are ranked
+        // from them: what the widget ranks from, searched once, above.
+        // Without (`--near 0`) the precompute searches them itself, over
+        // frozen term statistics.
+        neighbours: (options.near ?? BUILD_DEFAULTS.near) > 0 ? 'input' : 'search',
+        ...(labels && { labels }),
         ...(options.shards && { shards: options.shards }),
         ...(options.slice && { slice: options.slice }),
-        ...(options.workers !== undefined && { workers: options.workers }),
+        workers: rankThreads(options),
         ...(options.refreshStats && { refreshStats: true }),
         ...(progress && { onProgress: progress }),
       });
       log(
         `readnext build: precomputed ${done.computed} related lists (${done.reused} reused) into ${done.shards} shards` +
           `${options.slice ? ` (slice ${options.slice.index}/${options.slice.count})` : ''}, ${done.written} files written to ${options.precompute}` +
-          ` (term statistics ${done.stats === 'frozen' ? 'reused' : 'computed'})`,
+          (done.stats === 'none' ? '' : ` (term statistics ${done.stats === 'frozen' ? 'reused' : 'computed'})`),
       );
+      stage('precompute: rank + write shards');
     }
   }
   if (unusable > 0) return 1;
@@ -120,6 +153,45 @@ export async function runBuild(inputs: readonly string[], options: BuildCommandO
     return 1;
   }
   return 0;
+}
+
+/**
+ * The core's build step, its neighbour search across worker threads on a
+ * large catalogue (the same lists as `computeNear`; it is the build's
+ * expensive half). A function of its own so that everything but the result
+ * is garbage when it returns.
+ */
+async function build(records: unknown[], options: BuildCommandOptions, stage: (name: string) => void): Promise<BuildResult> {
+  const prepared = prepareBuild({ version: 1, ...(options.baseUrl && { home_page_url: options.baseUrl }), articles: records }, {
+    // The browser's cap (100k articles) is not the archive's: precomputed archives may be larger.
+    maxArticles: records.length,
+    compressedSize: gzipBytes,
+    ...(options.near !== undefined && { near: options.near }),
+    ...(options.fieldWeights && { fieldWeights: options.fieldWeights }),
+  });
+  records = [];
+  stage('normalise + keywords');
+  const vectors = prepared.vectors();
+  const near =
+    options.workers !== 0 && vectors.length >= PARALLEL_NEAR
+      ? await searchNeighbours(vectors, { ...prepared.near, ...(options.workers !== undefined && { workers: options.workers }) })
+      : computeNear(vectors, prepared.near);
+  vectors.length = 0;
+  stage('neighbour search');
+  return prepared.finish(near);
+}
+
+/**
+ * Threads for the precompute. Ranking from the manifest's neighbours is
+ * cheap (a tenth of the search's CPU at 100k articles) while every extra
+ * thread holds its own copy of the catalogue and heap (about 550 MB at 100k
+ * articles, the difference between fitting 2 GB or not), so without
+ * `--workers` it ranks in this thread; searching (`--near 0`) uses every
+ * core. `--workers N` decides both.
+ */
+function rankThreads(options: BuildCommandOptions): number {
+  if (options.workers !== undefined) return options.workers;
+  return (options.near ?? BUILD_DEFAULTS.near) > 0 ? 1 : availableParallelism();
 }
 
 /** One line: articles in, dropped with reasons (by code), written. */

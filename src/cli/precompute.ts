@@ -16,10 +16,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Catalog } from '../core/catalog.js';
-import { NEAR_DEFAULTS } from '../core/neighbours.js';
+import { NEAR_DEFAULTS, type NearOptions } from '../core/neighbours.js';
 import { resolveRelatedOptions, type FieldWeights, type PopularWindow, type RelatedOptions } from '../core/options.js';
 import { popular } from '../core/popular.js';
-import { createIndex } from '../core/search-index.js';
+import { createIndex } from '../core/catalog.js';
 import {
   defaultShardCount,
   displayItem,
@@ -31,7 +31,7 @@ import {
   type PrecomputeMeta,
   type ShardFile,
 } from '../core/shard.js';
-import type { Article, WeightedTerm } from '../core/types.js';
+import type { Article, Labels, WeightedTerm } from '../core/types.js';
 import { VectorIndex, type TermStats } from '../core/vector-index.js';
 import {
   nearest,
@@ -48,6 +48,8 @@ import {
 export interface PrecomputeOptions {
   /** Output directory; created when missing. Holds `meta.json`, `term-stats.json`, `shards/` and the rerun cache. */
   dir: string;
+  /** The manifest's label sets, copied into meta.json for pages that load no manifest. */
+  labels?: Labels;
   /**
    * Number of shard files. Defaults to {@link defaultShardCount}: the smallest
    * power of two with at most 200 entries per shard on average.
@@ -62,8 +64,19 @@ export interface PrecomputeOptions {
   /** Neighbours searched per article, what lists are ranked from. Defaults to `NEAR_DEFAULTS.k` (as `build` writes). */
   near?: number;
   /**
-   * Worker threads. Defaults to `os.availableParallelism()`. 0 works in this
-   * thread (small catalogues, debugging).
+   * Where the neighbour lists come from. `'search'` (the default): searched
+   * here over the articles' own text, with the term statistics frozen in
+   * `DIR/term-stats.json`. `'input'`: each article's `near`, as a built
+   * manifest carries it, so every list is exactly what the widget ranks from
+   * that manifest and nothing is searched (`readnext build` passes this: its
+   * build step has searched them already). `near` and the term statistics
+   * are then unused.
+   */
+  neighbours?: 'search' | 'input';
+  /**
+   * Threads to work in, this one included (it takes batches too, so `n`
+   * starts `n - 1` workers). Defaults to `os.availableParallelism()`. 0 or
+   * 1 works in this thread alone (small catalogues, debugging).
    */
   workers?: number;
   /**
@@ -96,8 +109,8 @@ export interface PrecomputeResult {
   searched: number;
   /** Shard count. */
   shards: number;
-  /** Whether the term statistics were reused from `DIR/term-stats.json` or computed from this catalogue. */
-  stats: 'frozen' | 'fresh';
+  /** Whether the term statistics were reused from `DIR/term-stats.json` or computed from this catalogue (`none`: neighbours from the input). */
+  stats: 'frozen' | 'fresh' | 'none';
   /**
    * Why work was redone: `none`, `changed` (some articles), or a reason for
    * searching every neighbour list again: no cache, different options,
@@ -180,13 +193,15 @@ export async function precompute(articles: readonly Article[], options: Precompu
 
   await mkdir(join(options.dir, 'shards'), { recursive: true });
   let written = 0;
+  const given = options.neighbours === 'input';
   const statsFile = join(options.dir, 'term-stats.json');
-  const { stats, text: statsText, index: fromScratch } = await loadStats(statsFile, articles, weights, options);
+  // Input neighbours: no search, so no statistics (a file from a searching run is left alone).
+  const { stats, text: statsText, index: fromScratch } = given ? { stats: undefined, text: 'input', index: undefined } : await loadStats(statsFile, articles, weights, options);
   const fresh = fromScratch !== undefined;
-  if (await writeIfChanged(statsFile, statsText)) written++;
+  if (!given && (await writeIfChanged(statsFile, statsText))) written++;
 
   const cacheFile = join(options.dir, slice.count === 1 ? '.readnext-cache.json' : `.readnext-cache-${slice.index}-of-${slice.count}.json`);
-  const context = await contextKey(relatedOptions, k);
+  const context = await contextKey(relatedOptions, given ? 'input' : k);
   const statsKey = sha(statsText);
   const ids = articles.map((a) => a.id);
   const texts = articles.map(textKey);
@@ -194,12 +209,12 @@ export async function precompute(articles: readonly Article[], options: Precompu
   const previous = await readCache(cacheFile);
   // Built only when something must be searched: a rerun with nothing new skips it.
   let built: VectorIndex | undefined = fromScratch;
-  const index = () => (built ??= new VectorIndex(articles, weights, { stats, shared: true }));
-
-  // 1. Neighbours: reuse, or search again (rule in docs/precompute.md).
-  const nearPlan = planNear(articles, index, texts, previous, context, statsKey);
-  const table = nearTable(articles.length);
+  const index = () => (built ??= new VectorIndex(articles, weights, { ...(stats && { stats }), shared: true }));
   const near: NearResult[] = new Array(articles.length);
+
+  // 1. Neighbours: the input's, or reuse, or search again (rule in docs/precompute.md).
+  const nearPlan = given ? inputNear(articles, near, previous, context) : planNear(articles, index, texts, previous, context, statsKey);
+  const table = nearTable(articles.length);
   if (nearPlan.reuse) {
     const position = new Map(ids.map((id, i) => [id, i]));
     articles.forEach((a, i) => {
@@ -210,7 +225,8 @@ export async function precompute(articles: readonly Article[], options: Precompu
     });
   }
 
-  const pool = new Pool(articles, relatedOptions, weights, index, k, options.workers ?? availableParallelism());
+  // With the input's neighbours this thread ranks over the catalogue as given: its `near` is the table.
+  const pool = new Pool(articles, relatedOptions, weights, index, k, options.workers ?? availableParallelism(), given ? catalog : undefined);
   try {
     const nearJobs = [...nearPlan.jobs].sort((a, b) => a - b);
     for (const r of await pool.near(nearJobs, (done, total) => options.onProgress?.(done, total, 'near'))) near[r.index] = r;
@@ -232,6 +248,7 @@ export async function precompute(articles: readonly Article[], options: Precompu
       popular: Object.fromEntries(
         WINDOWS.map((window) => [window, popular(catalog, { window, now: options.now, limit }).items.map((item) => displayItem(item.article))]),
       ) as Record<PopularWindow, DisplayItem[]>,
+      ...(options.labels && { labels: options.labels }),
     };
     if (await writeIfChanged(join(options.dir, 'meta.json'), JSON.stringify(meta))) written++;
 
@@ -276,9 +293,33 @@ export async function precompute(articles: readonly Article[], options: Precompu
       reused: targets.length - rankJobsList.length,
       searched: nearJobs.length,
       shards,
-      stats: fresh ? 'fresh' : 'frozen',
+      stats: given ? 'none' : fresh ? 'fresh' : 'frozen',
       recompute: nearPlan.reason === 'changed' && nearJobs.length === 0 && rankJobsList.length === 0 ? 'none' : nearPlan.reason,
     };
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * `computeNear(articles, options)`, the same lists, searched across worker
+ * threads over one shared index: the build step's neighbour search for
+ * `readnext build` (`prepareBuild(...).vectors()`). The threads get only
+ * ids and `noindex` flags; the text is in the index.
+ */
+export async function searchNeighbours(
+  articles: readonly Article[],
+  options: NearOptions & { workers?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<[number, number][][]> {
+  const k = Math.max(0, Math.round(options.k ?? NEAR_DEFAULTS.k));
+  if (k === 0) return articles.map(() => []);
+  const weights = resolveRelatedOptions({ fieldWeights: options.fieldWeights ?? {} }).fieldWeights;
+  const index = new VectorIndex(articles, weights, { shared: true });
+  const slim = articles.map((a): Article => ({ id: a.id, url: a.url, canonicalUrl: a.canonicalUrl, title: '', tags: [], keywords: [], ...(a.noindex && { noindex: true }) }));
+  const pool = new Pool(slim, {}, weights, () => index, k, options.workers ?? availableParallelism());
+  try {
+    const results = await pool.near([...articles.keys()], options.onProgress);
+    return results.map((r) => r.docs.map((doc, j): [number, number] => [doc, r.milli[j]! / 1000]));
   } finally {
     await pool.close();
   }
@@ -326,6 +367,23 @@ async function loadStats(
   const index = new VectorIndex(articles, weights, { shared: true });
   const stats = index.stats();
   return { stats, text: JSON.stringify({ version: STATS_VERSION, weights: key, ...stats }), index };
+}
+
+/**
+ * Neighbours as the input carries them (`neighbours: 'input'`): every list
+ * taken, none searched; the ranking plan compares them with the cache's.
+ */
+function inputNear(
+  articles: readonly Article[],
+  near: NearResult[],
+  previous: Cache | undefined,
+  context: string,
+): { jobs: Set<number>; reason: PrecomputeResult['recompute']; reuse?: Map<string, number> } {
+  articles.forEach((a, i) => {
+    const list = a.near ?? [];
+    near[i] = { index: i, docs: list.map((p) => p[0]), milli: list.map((p) => Math.round(p[1] * 1000)), bound: Infinity };
+  });
+  return { jobs: new Set(), reason: !previous ? 'no-cache' : previous.context !== context ? 'options' : 'changed' };
 }
 
 /**
@@ -487,7 +545,7 @@ function rankFingerprint(article: Article): string {
  * (a test checks that they do not otherwise), so a daily rerun can reuse
  * yesterday's lists.
  */
-async function contextKey(relatedOptions: Partial<RelatedOptions>, k: number): Promise<string> {
+async function contextKey(relatedOptions: Partial<RelatedOptions>, k: number | 'input'): Promise<string> {
   const resolved: Partial<RelatedOptions> = resolveRelatedOptions(relatedOptions);
   if (!(resolved.maxAgeDays! > 0 || resolved.recencyHalfLifeDays! > 0)) delete resolved.now;
   return sha(JSON.stringify([CACHE_VERSION, PRECOMPUTE_VERSION, await codeFingerprint(), resolved, k]));
@@ -562,46 +620,36 @@ function startWorker(init: WorkerInit): Worker {
 }
 
 /**
- * A copy of `articles` with each distinct keyword pair, keyword, tag and
- * section string stored once. Keyword lists are most of an article's memory
- * (80 two-element arrays each): at 100k synthetic articles the heap drops
- * from 966 MB to under 300 MB. Workers get clones of what the caller
- * passes (structured cloning keeps shared objects shared), so a caller
- * holding a large catalogue should compact it and drop the original, as
- * `build` does. The ranker never mutates articles.
+ * A copy of `articles` for the precompute, small: each distinct tag and
+ * section string stored once, and keywords as one shared `[term, 1]` pair
+ * per distinct term. Keyword lists are most of an article's memory (60 or
+ * more pairs each), and nothing downstream of the build reads their
+ * weights or order: the ranker reads membership (a tripwire test fails if
+ * that changes), the rerun cache hashes the set. Workers get clones of what
+ * the caller passes (structured cloning keeps shared objects shared), so a
+ * caller holding a large catalogue should compact it and drop the original,
+ * as `build` does. The ranker never mutates articles.
  */
 export function compactArticles(articles: readonly Article[]): Article[] {
   const strings = new Map<string, string>();
-  // Pairs by term, then weight: no key string built per keyword (building
-  // and hashing one per keyword cost seconds at 20k articles).
-  const pairs = new Map<string, Map<number, WeightedTerm>>();
-  const intern = (s: string) => {
-    const known = strings.get(s);
-    if (known !== undefined) return known;
-    strings.set(s, s);
-    return s;
-  };
+  const pairs = new Map<string, WeightedTerm>();
+  const intern = (s: string) => strings.get(s) ?? (strings.set(s, s), s);
+  const pair = (term: string) => pairs.get(term) ?? pairs.set(term, [intern(term), 1]).get(term)!;
   return articles.map((article) => ({
     ...article,
     ...(article.section !== undefined && { section: intern(article.section) }),
     tags: article.tags.map(intern),
-    keywords: article.keywords.map(([term, weight]) => {
-      let byWeight = pairs.get(term);
-      if (!byWeight) pairs.set(term, (byWeight = new Map()));
-      let pair = byWeight.get(weight);
-      if (!pair) byWeight.set(weight, (pair = [intern(term), weight]));
-      return pair;
-    }),
+    keywords: article.keywords.map(([term]) => pair(term)),
   }));
 }
 
 /**
- * The threads (or, with 0, this thread) that search neighbours and rank
- * lists. Each gets a copy of the catalogue without its input `near` (the
- * lists ranked from are the ones searched here; structured cloning keeps a
- * compacted catalogue's shared strings and pairs shared) and the main
- * thread's index arrays, which live in shared memory: no thread builds or
- * copies an index of its own.
+ * The threads that search neighbours and rank lists: this one and `count -
+ * 1` workers (none with 0 or 1). Each worker gets a compacted copy of the
+ * catalogue without its input `near` (the lists ranked from are installed
+ * from the table; structured cloning keeps shared strings and pairs
+ * shared) and the main thread's index arrays, which live in shared memory:
+ * no thread builds or copies an index of its own.
  */
 class Pool {
   private readonly threads: Worker[] = [];
@@ -614,16 +662,22 @@ class Pool {
     private readonly index: () => VectorIndex,
     private readonly k: number,
     private readonly count: number,
+    /** What this thread ranks over when the caller's articles already carry the neighbour table (otherwise a copy). */
+    private readonly shared?: Catalog,
   ) {}
 
-  /** Shallow copies without `near`; compaction is the caller's (see {@link compactArticles}), which `build` does. */
+  /** Shallow copies without `near`, compacted (see {@link compactArticles}): each thread gets a clone of them. */
   private copies(): Article[] {
-    return this.articles.map(({ near: _near, ...a }) => a);
+    return compactArticles(this.articles.map(({ near: _near, ...a }) => a));
   }
 
-  /** Starts the threads on first use; with the index only when they will search (a rerun may only rank). */
+  /**
+   * Starts the threads on first use: one fewer than `count`, since this
+   * thread takes batches too (one catalogue copy and one heap fewer); with
+   * the index only when they will search (a rerun may only rank).
+   */
   private start(search = false): Worker[] {
-    if (this.threads.length === 0) {
+    if (this.threads.length === 0 && this.count > 1) {
       const init: WorkerInit = {
         kind: 'readnext-precompute',
         articles: this.copies(),
@@ -632,71 +686,85 @@ class Pool {
         ...(search && { index: this.index().share() }),
         k: this.k,
       };
-      for (let t = 0; t < Math.max(1, Math.floor(this.count)); t++) this.threads.push(startWorker(init));
+      for (let t = 1; t < Math.floor(this.count); t++) this.threads.push(startWorker(init));
     }
     return this.threads;
   }
 
-  private inProcess() {
-    if (!this.local) {
-      const copies = this.copies();
-      this.local = new Catalog(copies);
-    }
-    return this.local;
+  private inProcess(): Catalog {
+    return this.shared ?? (this.local ??= new Catalog(this.copies()));
   }
 
-  /** Sends each batch to the next free thread; results in job order. */
+  /**
+   * Hands each batch to the next free thread, this one included; results in
+   * job order. Each worker has two batches in flight, so it never waits
+   * while this thread is busy with a batch of its own; this thread yields
+   * between its batches to collect results and send more.
+   */
   private async run<R extends { index: number }>(
     requests: WorkerRequest[],
     take: (response: WorkerResponse) => R[],
+    here: (request: WorkerRequest) => R[],
     total: number,
     onProgress?: (done: number, total: number) => void,
+    search = false,
   ): Promise<R[]> {
     const results: R[] = [];
     let next = 0;
-    await Promise.all(
-      this.start().slice(0, requests.length).map(
-        (thread) =>
-          new Promise<void>((resolve, reject) => {
-            const exit = (code: number) => reject(new Error(`precompute worker exited with code ${code}`));
-            const send = () => {
-              if (next >= requests.length) {
-                thread.off('message', receive).off('error', reject).off('exit', exit);
-                return resolve();
-              }
+    const done = (batch: R[]) => {
+      results.push(...batch);
+      onProgress?.(results.length, total);
+    };
+    const remote = this.start(search).map(
+      (thread) =>
+        new Promise<void>((resolve, reject) => {
+          let pending = 0;
+          const exit = (code: number) => reject(new Error(`precompute worker exited with code ${code}`));
+          const send = () => {
+            if (next < requests.length) {
+              pending++;
               thread.postMessage(requests[next++]!);
-            };
-            const receive = (response: WorkerResponse) => {
-              if (response.type === 'error') return reject(new Error(`precompute worker: ${response.message}`));
-              results.push(...take(response));
-              onProgress?.(results.length, total);
-              send();
-            };
-            thread.on('message', receive).on('error', reject).on('exit', exit);
+            } else if (pending === 0) {
+              thread.off('message', receive).off('error', reject).off('exit', exit);
+              resolve();
+            }
+          };
+          const receive = (response: WorkerResponse) => {
+            if (response.type === 'error') return reject(new Error(`precompute worker: ${response.message}`));
+            pending--;
+            done(take(response));
             send();
-          }),
-      ),
+          };
+          thread.on('message', receive).on('error', reject).on('exit', exit);
+          send();
+          send();
+        }),
     );
+    const local = (async () => {
+      while (next < requests.length) {
+        done(here(requests[next++]!));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    await Promise.all([...remote, local]);
     return results.sort((a, b) => a.index - b.index);
   }
 
   async near(jobs: readonly number[], onProgress?: (done: number, total: number) => void): Promise<NearResult[]> {
     if (jobs.length === 0) return [];
     onProgress?.(0, jobs.length);
-    if (this.count <= 0) {
-      const out: NearResult[] = [];
-      for (const i of jobs) {
-        out.push(nearest(this.index(), i, this.k));
-        if (out.length % BATCH === 0 || out.length === jobs.length) onProgress?.(out.length, jobs.length);
-      }
-      return out;
-    }
-    this.start(true);
-    return this.run(batches(jobs).map((b) => ({ type: 'near', jobs: b })), (r) => (r.type === 'near' ? r.results : []), jobs.length, onProgress);
+    return this.run(
+      batches(jobs).map((b) => ({ type: 'near', jobs: b })),
+      (r) => (r.type === 'near' ? r.results : []),
+      (r) => (r.type === 'near' ? r.jobs.map((i) => nearest(this.index(), i, this.k)) : []),
+      jobs.length,
+      onProgress,
+      true,
+    );
   }
 
   async setNear(table: NearTable): Promise<void> {
-    if (this.count <= 0) return setNear(this.inProcess().articles, table);
+    if (!this.shared) setNear(this.inProcess().articles, table);
     // Every thread needs every list: one message each, answered when installed.
     await Promise.all(
       this.start().map(
@@ -714,15 +782,13 @@ class Pool {
   async rank(jobs: readonly number[], onProgress?: (done: number, total: number) => void): Promise<JobResult[]> {
     if (jobs.length === 0) return [];
     onProgress?.(0, jobs.length);
-    if (this.count <= 0) {
-      const out: JobResult[] = [];
-      for (const b of batches(jobs)) {
-        out.push(...rankJobs(this.inProcess(), this.options, b));
-        onProgress?.(out.length, jobs.length);
-      }
-      return out;
-    }
-    return this.run(batches(jobs).map((b) => ({ type: 'rank', jobs: b })), (r) => (r.type === 'rank' ? r.results : []), jobs.length, onProgress);
+    return this.run(
+      batches(jobs).map((b) => ({ type: 'rank', jobs: b })),
+      (r) => (r.type === 'rank' ? r.results : []),
+      (r) => (r.type === 'rank' ? rankJobs(this.inProcess(), this.options, r.jobs) : []),
+      jobs.length,
+      onProgress,
+    );
   }
 
   async close(): Promise<void> {

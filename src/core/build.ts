@@ -5,19 +5,20 @@
  * write the small manifest the widget fetches. Pure: the CLI does the file
  * I/O. Node only (the browser bundle never imports it).
  */
-import { extractKeywords, withoutStopWords, type KeywordOptions } from './keywords.js';
-import { computeNear, NEAR_DEFAULTS } from './neighbours.js';
+import { extractKeywordTerms, withoutStopWords, type KeywordOptions } from './keywords.js';
+import { computeNear, NEAR_DEFAULTS, type NearOptions } from './neighbours.js';
 import { normalizeManifest, type NormalizeOptions } from './normalize.js';
 import type { FieldWeights } from './options.js';
-import type { Article, Problem } from './types.js';
+import { manifestLabels } from './labels.js';
+import type { Article, Labels, Problem, WeightedTerm } from './types.js';
 
 export interface BuildOptions extends Pick<NormalizeOptions, 'manifestUrl' | 'maxArticles'> {
   /**
    * Keyword extraction settings; see {@link KeywordOptions}. Here
-   * `maxKeywords` is the count shipped per article and defaults to 60
+   * `maxKeywords` is the count shipped per article and defaults to 20
    * (`BUILD_DEFAULTS.keywords`): with neighbours built in, shipped keywords
    * only serve pages outside the manifest (MiniSearch) and explanations, so
-   * they trade against the `near` field's bytes (docs/relevance.md).
+   * they trade against bytes and the page's parse time (docs/relevance.md).
    */
   keywords?: Partial<KeywordOptions>;
   /**
@@ -54,7 +55,7 @@ export interface BuildOptions extends Pick<NormalizeOptions, 'manifestUrl' | 'ma
   fieldWeights?: Partial<FieldWeights>;
 }
 
-export const BUILD_DEFAULTS = Object.freeze({ bytesPerArticle: 380, near: NEAR_DEFAULTS.k, nearKeywords: 120, keywords: 60 });
+export const BUILD_DEFAULTS = Object.freeze({ bytesPerArticle: 380, near: NEAR_DEFAULTS.k, nearKeywords: 120, keywords: 20 });
 
 /** Fewest keywords the byte budget may trim to; below this a manifest is better served by a bigger budget. */
 const MIN_BUDGET_KEYWORDS = 10;
@@ -94,6 +95,8 @@ export interface ManifestArticle {
 export interface Manifest {
   version: 1;
   home_page_url?: string;
+  /** Label sets for the languages the manifest uses (src/core/labels.ts); absent for English only. */
+  labels?: Labels;
   articles: ManifestArticle[];
 }
 
@@ -108,42 +111,76 @@ export interface BuildResult {
  * keywords they came with, or get them from title, summary and tags.
  */
 export function buildManifest(input: unknown, options: BuildOptions = {}): BuildResult {
+  const build = prepareBuild(input, options);
+  return build.finish(computeNear(build.vectors(), build.near));
+}
+
+/**
+ * The build in two steps, for a caller that searches the neighbours itself
+ * (the CLI does, across worker threads): `finish(computeNear(vectors(),
+ * near))` is exactly {@link buildManifest}.
+ */
+export interface PreparedBuild {
+  /** The neighbour search's options: neighbours per article and field weights. */
+  near: NearOptions;
+  /**
+   * The articles as the neighbour search reads them, a fresh array per call
+   * (nothing here keeps it): titles, summaries and tags without each
+   * article's stop words, and every extracted keyword (the byte budget trims
+   * only what is shipped). Vectors read keyword membership, not weights, so
+   * each term is one shared `[term, 0]` pair.
+   */
+  vectors(): Article[];
+  /** The manifest, given every article's neighbours as `computeNear` returns them. */
+  finish(near: readonly (readonly [number, number])[][]): BuildResult;
+}
+
+/** Normalises and extracts keywords (reading each body once, then dropping it); see {@link PreparedBuild}. */
+export function prepareBuild(input: unknown, options: BuildOptions = {}): PreparedBuild {
   const { keywords: keywordOptions, compressedSize, bytesPerArticle, near: k, nearKeywords, fieldWeights, ...normalizeOptions } = options;
-  const { articles, problems, homePageUrl, lang } = normalizeManifest(input, { ...normalizeOptions, keepBody: true });
+  const { articles, problems, homePageUrl, lang, labels } = normalizeManifest(input, { ...normalizeOptions, keepBody: true });
   const shipped = keywordOptions?.maxKeywords ?? BUILD_DEFAULTS.keywords;
-  const extracted = extractKeywords(articles, { ...(lang && { lang }), ...keywordOptions, maxKeywords: Math.max(shipped, nearKeywords ?? BUILD_DEFAULTS.nearKeywords) });
   const given = articles.map((a) => a.body === undefined && a.keywords.length > 0);
-  // Neighbours from every extracted keyword (the byte budget trims only what
-  // is shipped), and from titles, summaries and tags without the stop words
-  // of each article's language.
-  const near = computeNear(
-    articles.map((a, i) => ({ ...withoutStopWords(a, lang), keywords: given[i] ? a.keywords : extracted[i]! })),
-    { k: k ?? BUILD_DEFAULTS.near, ...(fieldWeights && { fieldWeights }) },
-  ).map((list) => list.flatMap(([p, s]) => [p, Math.round(s * 1000)]));
-  const build = (max: number): Manifest => ({
-    version: 1,
-    ...(homePageUrl && { home_page_url: homePageUrl }),
-    articles: articles.map((article, i) =>
-      toManifestArticle(article, (given[i] ? article.keywords : extracted[i]!.slice(0, Math.min(max, shipped))).map(([term]) => term), near[i]!),
-    ),
-  });
-  const most = Math.min(shipped, Math.max(0, ...extracted.map((k) => k.length)));
-  let manifest = build(most);
-  const budget = (bytesPerArticle ?? BUILD_DEFAULTS.bytesPerArticle) * articles.length;
-  if (compressedSize && articles.length > 0 && compressedSize(JSON.stringify(manifest)) > budget) {
-    // The largest per-article keyword count that fits, by bisection: size
-    // grows with the count, and each step costs one compression. Neighbours
-    // are never trimmed: they are what the widget ranks from.
-    let lo = Math.min(MIN_BUDGET_KEYWORDS, most);
-    let hi = most;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (compressedSize(JSON.stringify(build(mid))) <= budget) lo = mid;
-      else hi = mid - 1;
+  const extracted = extractKeywordTerms(articles, { ...(lang && { lang }), ...keywordOptions, maxKeywords: Math.max(shipped, nearKeywords ?? BUILD_DEFAULTS.nearKeywords) });
+  // Each article's language, when guessed, is remembered per article, so
+  // the bodies are not needed again.
+  for (const a of articles) delete a.body;
+  const vectors = () => {
+    const pairs = new Map<string, WeightedTerm>();
+    const pair = (term: string) => pairs.get(term) ?? pairs.set(term, [term, 0]).get(term)!;
+    return articles.map((a, i) => ({ ...withoutStopWords(a, lang), keywords: given[i] ? a.keywords : extracted[i]!.map(pair) }));
+  };
+  const finish = (lists: readonly (readonly [number, number])[][]): BuildResult => {
+    const near = lists.map((list) => list.flatMap(([p, s]) => [p, Math.round(s * 1000)]));
+    const build = (max: number): Manifest => ({
+      version: 1,
+      ...(homePageUrl && { home_page_url: homePageUrl }),
+      ...manifestLabels(lang, articles, labels),
+      articles: articles.map((article, i) =>
+        toManifestArticle(article, given[i] ? article.keywords.map(([term]) => term) : extracted[i]!.slice(0, Math.min(max, shipped)), near[i]!),
+      ),
+    });
+    const most = Math.min(shipped, extracted.reduce((m, k) => Math.max(m, k.length), 0));
+    const budget = (bytesPerArticle ?? BUILD_DEFAULTS.bytesPerArticle) * articles.length;
+    const fits = (max: number) => compressedSize!(JSON.stringify(build(max))) <= budget;
+    // One manifest alive at a time: at 100k articles each is a few hundred megabytes.
+    let count = most;
+    if (compressedSize && articles.length > 0 && !fits(most)) {
+      // The largest per-article keyword count that fits, by bisection: size
+      // grows with the count, and each step costs one compression. Neighbours
+      // are never trimmed: they are what the widget ranks from.
+      let lo = Math.min(MIN_BUDGET_KEYWORDS, most);
+      let hi = most;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (fits(mid)) lo = mid;
+        else hi = mid - 1;
+      }
+      count = lo;
     }
-    manifest = build(lo);
-  }
-  return { manifest, problems };
+    return { manifest: build(count), problems };
+  };
+  return { near: { k: k ?? BUILD_DEFAULTS.near, ...(fieldWeights && { fieldWeights }) }, vectors, finish };
 }
 
 function toManifestArticle(a: Article, keywords: string[], near: number[]): ManifestArticle {

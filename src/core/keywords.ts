@@ -123,26 +123,68 @@ export function shippedTerms(article: Pick<Article, 'title' | 'summary' | 'tags'
  */
 export function extractKeywords(articles: readonly KeywordSource[], options: Partial<KeywordOptions> = {}): WeightedTerm[][] {
   const o = { ...KEYWORD_DEFAULTS, ...options };
-  const counts = articles.map((a) => termCounts(a, o));
-  const df = new Map<string, number>();
-  for (const c of counts) for (const term of c.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  return scoreKeywords(articles, o, (scored) => scored.map(([term, w]) => [term, round(w, o.digits)]));
+}
+
+/**
+ * The terms {@link extractKeywords} picks, without weights, each term string
+ * stored once across the catalogue: what the build keeps (a weighted pair
+ * per keyword would be about half a gigabyte at 100k articles).
+ */
+export function extractKeywordTerms(articles: readonly KeywordSource[], options: Partial<KeywordOptions> = {}): string[][] {
+  return scoreKeywords(articles, { ...KEYWORD_DEFAULTS, ...options }, (scored) => scored.map(([term]) => term));
+}
+
+/** Each article's best `maxKeywords` terms with their weights, best first, as `pick` keeps them. */
+function scoreKeywords<T>(articles: readonly KeywordSource[], o: KeywordOptions, pick: (scored: WeightedTerm[]) => T): T[] {
+  // Two passes: count every article's terms once, keeping each article's
+  // counts as two typed arrays over one shared term table (a Map per article
+  // was most of the build's memory: about 2 GB at 100k articles), with
+  // document frequencies summed as it goes; then score each article.
+  const ids = new Map<string, number>();
+  const vocabulary: string[] = [];
+  const df: number[] = [];
+  const rows = articles.map((a) => {
+    const c = termCounts(a, o);
+    const terms = new Int32Array(c.size);
+    const tfs = new Float64Array(c.size);
+    let j = 0;
+    for (const [term, tf] of c) {
+      let id = ids.get(term);
+      if (id === undefined) {
+        ids.set(term, (id = vocabulary.length));
+        vocabulary.push(term);
+        df.push(0);
+      }
+      df[id]!++;
+      terms[j] = id;
+      tfs[j++] = tf;
+    }
+    return { terms, tfs };
+  });
+  ids.clear();
   const n = articles.length;
   const minDf = n < 3 ? 1 : Math.max(1, o.minDocFrequency);
   const max = Math.max(0, Math.floor(o.maxKeywords));
-  return counts.map((c, i) => {
+  return rows.map(({ terms, tfs }, i) => {
     const skip = o.skipShipped ? shippedTerms(articles[i]!) : undefined;
     const scored: WeightedTerm[] = [];
-    for (const [term, tf] of c) {
-      const d = df.get(term) ?? 1;
+    for (let j = 0; j < terms.length; j++) {
+      const term = vocabulary[terms[j]!]!;
+      const d = df[terms[j]!]!;
       if (d < minDf || skip?.has(term)) continue;
       // 1 + n/d keeps a term found in every article slightly positive, so
       // tiny catalogues still get keywords.
-      scored.push([term, (1 + Math.log(tf)) * Math.log(1 + n / d)]);
+      scored.push([term, (1 + Math.log(tfs[j]!)) * Math.log(1 + n / d)]);
     }
+    // This article's counts are not needed again.
+    rows[i] = EMPTY;
     scored.sort(byWeightThenTerm);
-    return scored.slice(0, max).map(([term, w]) => [term, round(w, o.digits)]);
+    return pick(scored.slice(0, max));
   });
 }
+
+const EMPTY = { terms: new Int32Array(0), tfs: new Float64Array(0) };
 
 function byWeightThenTerm(a: WeightedTerm, b: WeightedTerm): number {
   return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);

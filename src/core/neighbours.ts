@@ -47,9 +47,9 @@ export function quantize(similarity: number, duplicateTestApplies: boolean): num
   return m / 1000;
 }
 
-// The index of the last call, reused while the same list is asked for in
-// slices (a worker thread computes its slice in several calls).
-let last: { articles: readonly Article[]; key: string; index: VectorIndex } | undefined;
+// The index of each catalogue, reused while the same list is asked for in
+// slices; held weakly, so a build's vectors go when its articles do.
+const indexes = new WeakMap<readonly Article[], { key: string; index: VectorIndex }>();
 
 /**
  * Nearest neighbours of the articles at positions `from..to-1`: for each, up
@@ -62,11 +62,17 @@ export function computeNear(articles: readonly Article[], options: NearOptions =
   const k = Math.max(0, Math.round(options.k ?? NEAR_DEFAULTS.k));
   const from = Math.max(0, options.from ?? 0);
   const to = Math.min(articles.length, options.to ?? articles.length);
+  const out: [number, number][][] = [];
+  // No neighbours wanted (a build whose precompute searches them): no index either.
+  if (k === 0) {
+    for (let i = from; i < to; i++) out.push([]);
+    return out;
+  }
   const weights = resolveRelatedOptions({ fieldWeights: options.fieldWeights ?? {} }).fieldWeights;
   const key = `${weights.title} ${weights.summary} ${weights.tags} ${weights.keywords}`;
-  if (last?.articles !== articles || last.key !== key) last = { articles, key, index: new VectorIndex(articles, weights) };
-  const vi = last.index;
-  const out: [number, number][][] = [];
+  let cached = indexes.get(articles);
+  if (cached?.key !== key) indexes.set(articles, (cached = { key, index: new VectorIndex(articles, weights) }));
+  const vi = cached.index;
   for (let i = from; i < to; i++) out.push(nearOf(vi, i, k));
   return out;
 }

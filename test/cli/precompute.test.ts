@@ -5,14 +5,15 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { precompute, writeIndex, type PrecomputeOptions } from '../../src/cli/precompute.js';
+import { precompute, searchNeighbours, writeIndex, type PrecomputeOptions } from '../../src/cli/precompute.js';
+import { buildManifest, prepareBuild } from '../../src/core/build.js';
 import { nearest } from '../../src/cli/precompute-worker.js';
 import { Catalog } from '../../src/core/catalog.js';
 import { computeNear } from '../../src/core/neighbours.js';
 import { normalizeManifest } from '../../src/core/normalize.js';
 import { popular } from '../../src/core/popular.js';
 import { related } from '../../src/core/related.js';
-import { createIndex, loadIndex } from '../../src/core/search-index.js';
+import { createIndex, loadIndex } from '../../src/core/catalog.js';
 import { displayItem, shardFileName, shardOf, type PrecomputeMeta, type ShardFile } from '../../src/core/shard.js';
 import type { Article } from '../../src/core/types.js';
 import { termStats, VectorIndex } from '../../src/core/vector-index.js';
@@ -36,7 +37,9 @@ async function tempDir(): Promise<string> {
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   out.set('meta.json', await readFile(join(dir, 'meta.json'), 'utf8'));
-  out.set('term-stats.json', await readFile(join(dir, 'term-stats.json'), 'utf8'));
+  // Absent when the neighbours came from the input.
+  const stats = await readFile(join(dir, 'term-stats.json'), 'utf8').catch(() => undefined);
+  if (stats !== undefined) out.set('term-stats.json', stats);
   for (const name of (await readdir(join(dir, 'shards'))).sort()) out.set(`shards/${name}`, await readFile(join(dir, 'shards', name), 'utf8'));
   return out;
 }
@@ -50,7 +53,7 @@ async function assertSameAsFullRun(dir: string, articles: readonly Article[], op
   const result = await precompute(articles, { dir, now: NOW, workers: 0, ...options });
   const fresh = await tempDir();
   try {
-    await copyFile(join(dir, 'term-stats.json'), join(fresh, 'term-stats.json'));
+    if (options.neighbours !== 'input') await copyFile(join(dir, 'term-stats.json'), join(fresh, 'term-stats.json'));
     const full = await precompute(articles, { dir: fresh, now: NOW, workers: 0, ...options });
     assert.equal(full.computed, articles.length);
     assert.deepEqual(await snapshot(dir), await snapshot(fresh));
@@ -418,6 +421,57 @@ test('property: with frozen statistics, additions and flag edits in any order re
 
 // The incremental rule relies on two facts about the ranker; these tests
 // fail (rather than let reruns go stale) if a ranker change breaks them.
+/** A built manifest's articles, normalised as the widget and `readnext build` read them: each with its `near` list. */
+function builtArticles(input: readonly Record<string, unknown>[]): Article[] {
+  return articlesOf(buildManifest({ version: 1, articles: input }).manifest.articles as unknown as Record<string, unknown>[]);
+}
+
+test('with the input\'s neighbours, every list is related() over the built manifest (the widget\'s list), nothing is searched, and reruns equal full runs', async () => {
+  const articles = builtArticles(records);
+  assert.ok(articles.every((a) => a.near && a.near.length > 0));
+  const [dir, threaded] = [await tempDir(), await tempDir()];
+  try {
+    const result = await precompute(articles, { dir, now: NOW, shards: 4, workers: 0, neighbours: 'input' });
+    assert.deepEqual(result, { written: 5, computed: 15, reused: 0, searched: 0, shards: 4, stats: 'none', recompute: 'no-cache' });
+    await assert.rejects(readFile(join(dir, 'term-stats.json')), 'no statistics without a search');
+    const catalog = new Catalog(articles);
+    for (let s = 0; s < 4; s++) {
+      const file = JSON.parse(await readFile(join(dir, shardFileName(s, 4)), 'utf8')) as ShardFile;
+      for (const [key, entry] of Object.entries(file)) {
+        assert.deepEqual(entry.related, related(catalog, catalog.getByUrl(key)!, { now: NOW, limit: 5 }).items.map((i) => displayItem(i.article)));
+      }
+    }
+    // Worker threads (each with its own compact copy) write the same bytes.
+    await precompute(articles, { dir: threaded, now: NOW, shards: 4, workers: 2, neighbours: 'input' });
+    assert.deepEqual(await snapshot(threaded), await snapshot(dir));
+    assert.equal((await precompute(articles, { dir, now: NOW, shards: 4, workers: 0, neighbours: 'input' })).recompute, 'none');
+    // Added articles move neighbour lists (new members, and every similarity
+    // with fresh statistics); a views edit touches lists that show it.
+    const grown = builtArticles([...records.map((r) => (r.id === 'chess-2' ? { ...r, views: 99_999 } : r)), ...added]);
+    const rerun = await assertSameAsFullRun(dir, grown, { shards: 4, neighbours: 'input' });
+    assert.deepEqual([rerun.searched, rerun.stats, rerun.recompute], [0, 'none', 'changed']);
+    // Switching to searching is a different context: everything again.
+    assert.equal((await precompute(grown, { dir, now: NOW, shards: 4, workers: 0 })).recompute, 'options');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await rm(threaded, { recursive: true, force: true });
+  }
+});
+
+test('searchNeighbours finds computeNear\'s lists across worker threads', async () => {
+  const input = synthetic(6, 12).map((r, i) => ({ ...r, body: String(r.summary), ...(i % 9 === 4 && { noindex: true }) }));
+  const build = prepareBuild({ version: 1, articles: input });
+  const vectors = build.vectors();
+  assert.ok(vectors.some((a) => a.noindex));
+  for (const k of [0, 3, 12]) {
+    const expected = computeNear(vectors, { ...build.near, k });
+    assert.ok(k === 0 || expected.some((list) => list.length === k));
+    assert.deepEqual(await searchNeighbours(vectors, { ...build.near, k, workers: 2 }), expected);
+    assert.deepEqual(await searchNeighbours(vectors, { ...build.near, k, workers: 0 }), expected);
+  }
+  assert.deepEqual(build.finish(await searchNeighbours(vectors, build.near)), buildManifest({ version: 1, articles: input }));
+});
+
 test('tripwire: related() ignores url (same canonical URL), image and author', () => {
   const articles = articlesOf(records);
   const changed = articlesOf(

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildManifest } from '../../src/core/build.js';
+import { buildManifest, prepareBuild } from '../../src/core/build.js';
+import { computeNear } from '../../src/core/neighbours.js';
 import { normalizeManifest } from '../../src/core/normalize.js';
 
 const input = {
@@ -138,7 +139,27 @@ describe('buildManifest: neighbours (near)', () => {
   });
 });
 
+describe('prepareBuild', () => {
+  it('finishes into buildManifest\'s result from computeNear over its vectors, which carry no bodies', () => {
+    const build = prepareBuild(input);
+    const vectors = build.vectors();
+    assert.ok(vectors.every((a) => a.body === undefined));
+    // Stop words out of the search's titles, every extracted keyword in.
+    assert.equal(vectors[1]!.title, 'cranes return');
+    assert.ok(vectors[0]!.keywords.length > buildManifest(input).manifest.articles[0]!.keywords!.length - 1);
+    assert.deepEqual(build.finish(computeNear(vectors, build.near)), buildManifest(input));
+    assert.deepEqual(build.finish(computeNear(vectors, { ...build.near, k: 0 })), buildManifest(input, { near: 0 }));
+  });
+});
+
 describe('computeNear', () => {
+  it('with k = 0 returns an empty list per article', () => {
+    const { articles } = normalizeManifest(input);
+    assert.deepEqual(computeNear(articles, { k: 0 }), [[], [], []]);
+    assert.deepEqual(computeNear(articles, { k: 0, from: 1 }), [[], []]);
+  });
+
+
   it('computes any slice exactly as the whole, for worker threads', async () => {
     const { computeNear } = await import('../../src/core/neighbours.js');
     const { articles } = normalizeManifest(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractKeywords, keywordLanguage, shippedTerms, termCounts, withoutStopWords } from '../../src/core/keywords.js';
+import { extractKeywords, extractKeywordTerms, keywordLanguage, shippedTerms, termCounts, withoutStopWords } from '../../src/core/keywords.js';
 import { terms } from '../../src/core/text.js';
 
 const doc = (title: string, body: string, summary?: string) => ({ title, body, tags: [], ...(summary && { summary }) });
@@ -20,6 +20,20 @@ describe('extractKeywords', () => {
     assert.deepEqual(a, [['goal', 1.9], ['match', 0.69]]);
     assert.deepEqual(b, [['goal', 0.92], ['match', 0.69]]);
     assert.deepEqual(c, [['match', 0.69]]);
+  });
+
+  it('extractKeywordTerms gives the same terms in the same order, without weights', () => {
+    const articles = [
+      doc('Harbour strike', 'cranes idle cranes ships wait harbour dock pay talks', 'Dock workers walk out'),
+      doc('Cranes return', 'cranes ships unload dock pay rise talks'),
+      doc('Pay talks', 'pay talks dock union ships harbour'),
+      doc('Union vote', 'union vote pay talks cranes'),
+    ];
+    for (const options of [{}, { maxKeywords: 2 }, { skipShipped: false, titleWeight: 1 }]) {
+      const weighted = extractKeywords(articles, options);
+      assert.ok(weighted.some((list) => list.length > 1));
+      assert.deepEqual(extractKeywordTerms(articles, options), weighted.map((list) => list.map(([term]) => term)));
+    }
   });
 
   it('counts title words three times and summary words twice', () => {
