@@ -7,15 +7,15 @@
  * `related()` / `popular()`. The stages between URLs and a ranked list, each
  * in slices of at most ~10 ms of main-thread work (see {@link sliced}):
  *   fetch     → {@link cachedText}: the network, or with `cache` a Cache
- *               Storage copy revalidated by ETag; the manifest and a
- *               prebuilt index are fetched in parallel;
+ *               Storage copy revalidated by ETag; a prebuilt index
+ *               only on first need (below), with the search part;
  *   parse     → {@link parseJson}, records in slices;
  *   normalise → the core's `normalizeSteps`, a few hundred records a step;
  *   rank      → from the articles' build-time `near` lists, so a page in a
  *               built manifest needs no search index at all. Only a page
  *               missing from the manifest (or a manifest without `near`)
- *               needs MiniSearch: the prebuilt `index` (if its ids match),
- *               else one built here, both in slices, on first need;
+ *               needs MiniSearch (the search part): the prebuilt `index`
+ *               (if its ids match), else one built here, both in slices;
  *   or, with `precomputed`, {@link precomputedSource} reads the page's shard
  *   (and meta.json's popular lists) and falls back to the manifest.
  */
@@ -28,7 +28,7 @@ import { related } from '../core/related.js';
 import { loadSearch, loadShards } from './parts.js';
 import type { PrecomputeMeta } from '../core/shard.js';
 import type { Labels, NormalizedManifest, Problem, RankResult } from '../core/types.js';
-import { cachedText, documentProblem, fetchJson, sliced, type FetchOptions, type FetchOutcome } from './fetch-manifest.js';
+import { cachedText, documentProblem, fetchJson, sliced, type FetchOptions } from './fetch-manifest.js';
 import type { PageRef } from './page.js';
 import type { ShardLists } from '../shards.js';
 
@@ -157,19 +157,18 @@ function shared(fetchAll: (signal: AbortSignal) => Promise<LoadResult>): Load {
 export function manifestSource(config: StoreConfig, records?: readonly unknown[]): SharedSource {
   let catalog: ArticleSet;
   let problems: Problem[];
-  /** The prebuilt index as fetched, kept until a page first needs MiniSearch. */
-  let prebuilt: FetchOutcome<string> | undefined;
   let indexing: Promise<void> | undefined;
 
   /**
    * Loads text search and installs it on the catalogue, with the prebuilt
-   * index when it fits (else a warning says why not). Pages in a built
-   * manifest never need it, so they never download MiniSearch nor pay for
-   * indexing (seconds at 10k articles). A throw (the search code could not
-   * be loaded) rejects related(), which the element reports.
+   * index (fetched meanwhile) when it fits, else a warning says why not.
+   * Pages in a built manifest never need it, so they never download
+   * MiniSearch or the index, nor pay for indexing (seconds at 10k
+   * articles). A throw (the search code could not be loaded) rejects
+   * related(), which the element reports.
    */
   const index = async (): Promise<void> => {
-    const { installSearch } = await search();
+    const [{ installSearch }, prebuilt] = await Promise.all([search(), config.index ? cachedText(config.index, { ...config.fetch }, config.cache) : undefined]);
     const problem = await installSearch(catalog, prebuilt, config.index);
     if (problem) {
       console.warn('readnext: ' + problem.message);
@@ -179,16 +178,14 @@ export function manifestSource(config: StoreConfig, records?: readonly unknown[]
 
   return {
     config,
-    // Fetch (manifest and index in parallel) → parse → normalise → catalogue.
+    // Fetch → parse → normalise → catalogue.
     load: shared(async (signal) => {
-      const { manifest = '', index, cache } = config;
-      const options = { ...config.fetch, signal };
+      const { manifest = '', cache } = config;
       let document: unknown = records;
       if (!records) {
-        const [got, pre] = await Promise.all([fetchJson(manifest, options, cache), index ? cachedText(index, options, cache) : undefined]);
+        const got = await fetchJson(manifest, { ...config.fetch, signal }, cache);
         if (!got.ok) return failed(got);
         document = got.value;
-        prebuilt = pre;
       }
       const result = await normalize(document, manifest);
       problems = result.problems;

@@ -173,8 +173,8 @@ export function defineOnce(ctor: CustomElementConstructor, tag: string, registry
  * @attr explain - Show under each item why it was chosen.
  * @attr history - Opt-in reader history: remembers (localStorage, 50 ids, 30 days) what the reader opened on
  *   this site and hides it. No storage access without it.
- * @attr index - URL of a prebuilt index (`readnext build --index`), fetched beside the manifest instead of
- *   indexing in the browser.
+ * @attr index - URL of a prebuilt index (`readnext build --index`), loaded instead of indexing in the browser
+ *   when a page first needs text search (a page of a built manifest never does, so never fetches it).
  * @attr precomputed - Base URL of precomputed lists (`readnext build --precompute`).
  * @attr cache - Keep the manifest and index in Cache Storage and revalidate them by ETag. Off by default.
  * @attr beacon - URL of the publisher's own endpoint: impressions and clicks are posted there with

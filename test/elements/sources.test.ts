@@ -157,6 +157,19 @@ describe('prebuilt index', () => {
     expect(warnings).to.deep.equal([]);
   });
 
+  it('the index itself is fetched only when a page first needs text search', async () => {
+    const { url } = manifestUrl();
+    // Counted by the server; its content does not matter until it is fetched.
+    const { url: index, key } = manifestUrl('stash');
+    await fetch(`/api/stash?key=${key}`, { method: 'POST', body: '{}' });
+    const known = mountOne(`<readnext-related manifest="${url}" index="${index}" article-id="heatwave-grid" eager></readnext-related>`);
+    await settled(known);
+    expect(await requests(key)).to.equal(0);
+    const fresh = mountOne(`<readnext-related manifest="${url}" index="${index}" ${NEW_PAGE} eager></readnext-related>`);
+    await settled(fresh);
+    expect(await requests(key)).to.equal(1);
+  });
+
   it('an article whose `near` list is empty needs MiniSearch, like one without', async () => {
     const document = JSON.parse(newsText) as { articles: Record<string, unknown>[] };
     // heatwave-grid is article 0; every other article has a neighbour.
