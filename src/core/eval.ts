@@ -6,6 +6,7 @@
  */
 import { buildManifest, type BuildOptions, type Manifest } from './build.js';
 import { Catalog } from './catalog.js';
+import { isObject } from './json.js';
 import { normalizeManifest } from './normalize.js';
 import type { RelatedOptionsInput } from './options.js';
 import { related } from './related.js';
@@ -194,8 +195,6 @@ export interface EvalResult {
   manifest: Manifest;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Runs the build and ranks every article, as the widget would, and scores the lists. */
 export function evaluate(input: unknown, options: EvalOptions): EvalResult {

@@ -6,6 +6,7 @@
  * in the browser the shipped keywords feed the MiniSearch fallback and
  * explanations. Stop words follow the article's language (src/core/lang).
  */
+import { byWeight } from './order.js';
 import { detectLanguage, stopTermTest } from './lang/index.js';
 import { terms } from './text.js';
 import type { Article, WeightedTerm } from './types.js';
@@ -179,16 +180,13 @@ function scoreKeywords<T>(articles: readonly KeywordSource[], o: KeywordOptions,
     }
     // This article's counts are not needed again.
     rows[i] = EMPTY;
-    scored.sort(byWeightThenTerm);
+    scored.sort(byWeight);
     return pick(scored.slice(0, max));
   });
 }
 
 const EMPTY = { terms: new Int32Array(0), tfs: new Float64Array(0) };
 
-function byWeightThenTerm(a: WeightedTerm, b: WeightedTerm): number {
-  return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-}
 
 function round(value: number, digits: number): number {
   return Number(value.toPrecision(Math.min(21, Math.max(1, Math.floor(digits)))));

@@ -3,5 +3,5 @@ import type { WeightedTerm } from './types.js';
 
 /** Weight, largest first, then term: a total order. */
 export function byWeight(a: WeightedTerm, b: WeightedTerm): number {
-  return b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
+  return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 }

@@ -1,16 +1,12 @@
 /**
  * JSON Feed 1.0/1.1 and existing readnext manifests to drafts.
  */
+import { isObject, type Json } from '../../core/json.js';
 import { canonicalUrl } from '../../core/url.js';
 import { compact, normalizeLang, personName, pickBase, problem, resolveUrl, setDate, toRawImage, uniqueTags } from './common.js';
 import { capText, firstImage, toBody, toPlain, toSummary, SUMMARY_MAX } from './text.js';
 import type { Draft, IngestProblem, ParsedSource, RawArticle, ReaderContext } from './types.js';
 
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function str(value: unknown): string | undefined {
   if (typeof value === 'number') return String(value);
