@@ -515,7 +515,7 @@ export function articlePage(parts: { title: string; canonical: string; top?: str
  */
 async function widgetsAlone(argv: string[]): Promise<void> {
   const { build } = await import('esbuild');
-  const { esbuildPartsBesideScript } = await import('../scripts/parts-beside.mjs');
+  const { esbuildPartsBesideScript, PARTS, partFile } = await import('../scripts/parts-beside.mjs');
   const { benchManifest } = await import('./data.js');
   const flag = (name: string): string | undefined => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
   const runs = Number(flag('--runs') ?? 5);
@@ -524,11 +524,11 @@ async function widgetsAlone(argv: string[]): Promise<void> {
   const options = { bundle: true, minify: true, target: 'es2021', write: false, logLevel: 'error' } as const;
   // As rollup.config.mjs builds them: the bundle imports text search from the file beside it.
   const bundle = await build({ ...options, entryPoints: [new URL('../src/bundle.ts', import.meta.url).pathname], format: 'iife', plugins: [esbuildPartsBesideScript()] });
-  const parts = await Promise.all(['search', 'shards'].map((part) => build({ ...options, entryPoints: [new URL(`../src/${part}.ts`, import.meta.url).pathname], format: 'esm' })));
+  const parts = await Promise.all(PARTS.map((part) => build({ ...options, entryPoints: [new URL(`../src/${part}.ts`, import.meta.url).pathname], format: 'esm' })));
   const server = new BenchServer();
   await server.start();
   server.add('/readnext.min.js', Buffer.from(bundle.outputFiles[0]!.contents));
-  parts.forEach((part, i) => server.add(`/readnext.${['search', 'shards'][i]}.min.js`, Buffer.from(part.outputFiles[0]!.contents)));
+  parts.forEach((part, i) => server.add(`/${partFile(PARTS[i]!)}`, Buffer.from(part.outputFiles[0]!.contents)));
   const browser = await launchBrowser();
   try {
     for (const size of file ? [0] : sizes.length ? sizes : [10_000]) {

@@ -8,6 +8,7 @@
  * Modes the element does not implement yet (the `index` and `precomputed`
  * attributes) are detected by what the page requested, and reported as n/a.
  */
+import { PARTS, partFile } from '../scripts/parts-beside.mjs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
@@ -44,8 +45,8 @@ const BUNDLE = join(ROOT, 'dist/readnext.min.js');
  */
 const bundle = existsSync(BUNDLE) ? { code: readFileSync(BUNDLE), built: statSync(BUNDLE).mtime } : undefined;
 /** The bundle's parts, which it imports from beside itself when a page needs them (src/data/parts.ts). */
-const PARTS = ['search', 'shards'].map((part) => `readnext.${part}.min.js`);
-const parts = new Map(PARTS.filter((file) => existsSync(join(ROOT, 'dist', file))).map((file) => [file, readFileSync(join(ROOT, 'dist', file))]));
+const PART_FILES = PARTS.map(partFile);
+const parts = new Map(PART_FILES.filter((file) => existsSync(join(ROOT, 'dist', file))).map((file) => [file, readFileSync(join(ROOT, 'dist', file))]));
 const RESULTS = join(ROOT, 'bench/results.md');
 /** Issue 5: "a naive widget that indexes 2k articles on the main thread scores about 445 ms here". */
 const NAIVE_REFERENCE_MS = 445;
@@ -485,7 +486,7 @@ async function naivePage(server: BenchServer, d: DataSet): Promise<string> {
 }
 
 async function lighthouseRows(server: BenchServer, d: DataSet, modes: Map<string, ModeResult>): Promise<void> {
-  const scriptUrls = ['readnext.min.js', ...PARTS].map((file) => server.url(`/${file}`));
+  const scriptUrls = ['readnext.min.js', ...PART_FILES].map((file) => server.url(`/${file}`));
   const rows: string[][] = [];
   const chrome = await launchForLighthouse();
   try {

@@ -10,6 +10,7 @@
 // without it they are root-relative, so the same build works on any localhost
 // port or host name. --now pins the clock (tests); dates are always computed
 // as now − ageHours so the sample news never goes stale.
+import { PARTS, partFile } from './parts-beside.mjs';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -207,7 +208,7 @@ export function buildDemo(options = {}) {
   write(join(outDir, 'site.js'), readFileSync(join(ROOT, 'demo', 'src', 'site.js')));
   write(join(outDir, 'favicon.svg'), FAVICON_SVG);
   // The bundle and the parts it imports from beside itself (text search, precomputed lists).
-  if (hasBundle) for (const file of ['readnext.min.js', 'readnext.search.min.js', 'readnext.shards.min.js']) cpSync(join(ROOT, 'dist', file), join(outDir, file));
+  if (hasBundle) for (const file of ['readnext.min.js', ...PARTS.map(partFile)]) cpSync(join(ROOT, 'dist', file), join(outDir, file));
   else console.warn('build-demo: dist/readnext.min.js not found (run `npm run build`); pages will show no widgets');
   // The configurator lives in its own folder when it exists; it is served at /configurator/.
   const configurator = join(ROOT, 'demo', 'configurator');

@@ -6,6 +6,11 @@
 // it with esbuild.
 import { fileURLToPath } from 'node:url';
 
+/** The parts, by name: `src/<name>.ts` built to `dist/readnext.<name>.min.js`. */
+export const PARTS = ['search', 'shards'];
+/** A part's file name, beside `readnext.min.js`. */
+export const partFile = (name) => `readnext.${name}.min.js`;
+
 const SCRIPT = fileURLToPath(new URL('../src/data/parts-script.ts', import.meta.url));
 const fromStore = (source, importer) => source === './parts.js' && /[\\/]src[\\/]data[\\/]store\.ts$/.test(importer ?? '');
 

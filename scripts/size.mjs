@@ -9,6 +9,7 @@
 // the stricter one (issue 5: "npm test enforces it from this issue on").
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { PARTS, partFile } from './parts-beside.mjs';
 
 const TARGETS = [
   ['first complete widget (issue 2)', 20_480],
@@ -36,8 +37,8 @@ console.log(`  enforced ceiling ${CEILING} B: ${gzip <= CEILING ? `${CEILING - g
 
 // Not budgeted: the bundle's parts, each imported only by pages that need it
 // (src/data/parts.ts, docs/architecture.md).
-for (const part of ['search', 'shards']) {
-  const file = `dist/readnext.${part}.min.js`;
+for (const part of PARTS) {
+  const file = `dist/${partFile(part)}`;
   try {
     const code = readFileSync(new URL(`../${file}`, import.meta.url));
     console.log(`${file} (on demand): ${code.length} B min, ${gzipSync(code, { level: 9 }).length} B gzip -9`);
