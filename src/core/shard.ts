@@ -21,10 +21,10 @@ export const SHARD_HASH = 'fnv1a32';
 
 /**
  * Average entries per shard the default shard count aims at. A shard is what
- * one page view downloads, so it stays small; a few hundred files per 50k
- * articles is nothing for a CDN.
+ * one page view downloads and parses, so it stays small (about 25 KB of JSON,
+ * 7 KB gzipped); a few thousand files per 100k articles is nothing for a CDN.
  */
-export const ENTRIES_PER_SHARD = 200;
+export const ENTRIES_PER_SHARD = 25;
 
 /** What the element renders for one item: the display fields, nothing the ranker needs. */
 export interface DisplayItem {
@@ -103,7 +103,7 @@ export function shardFileName(index: number, shards: number): string {
 /**
  * Default shard count for `articles` entries: the smallest power of two
  * giving at most {@link ENTRIES_PER_SHARD} entries per shard on average (so
- * 100-200). A power of two because the count then stays put while an archive
+ * 13-25). A power of two because the count then stays put while an archive
  * grows, up to doubling, and every file keeps its name across reruns.
  */
 export function defaultShardCount(articles: number): number {

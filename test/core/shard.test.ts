@@ -50,12 +50,13 @@ test('shardFileName pads to three digits, or to the widest index', () => {
   assert.equal(shardFileName(12345, 65536), 'shards/12345.json');
 });
 
-test('defaultShardCount is the smallest power of two with at most 200 entries per shard', () => {
+test('defaultShardCount is the smallest power of two with at most 25 entries per shard', () => {
   assert.equal(defaultShardCount(0), 1);
-  assert.equal(defaultShardCount(200), 1);
-  assert.equal(defaultShardCount(201), 2);
-  assert.equal(defaultShardCount(10_000), 64);
-  assert.equal(defaultShardCount(100_000), 512);
+  assert.equal(defaultShardCount(25), 1);
+  assert.equal(defaultShardCount(26), 2);
+  assert.equal(defaultShardCount(2_000), 128);
+  assert.equal(defaultShardCount(10_000), 512);
+  assert.equal(defaultShardCount(100_000), 4096);
 });
 
 test('displayItem keeps the display fields in a fixed order with an ISO date', () => {
