@@ -7,7 +7,7 @@
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { partsBesideScript } from './scripts/parts-beside.mjs';
+import { PARTS, partFile, partsBesideScript } from './scripts/parts-beside.mjs';
 
 const bare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
@@ -159,19 +159,14 @@ export default [
     ],
   },
   // The bundle's parts (src/data/parts.ts), each an ES module it imports from beside itself.
-  {
-    input: 'src/shards.ts',
-    output: { file: 'dist/readnext.shards.min.js', format: 'es' },
-    plugins: [nodeResolve(), typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationDir: undefined, outDir: 'dist' }), minify(true)],
-  },
-  {
-    input: 'src/search.ts',
-    output: { file: 'dist/readnext.search.min.js', format: 'es' },
+  ...PARTS.map((part) => ({
+    input: `src/${part}.ts`,
+    output: { file: `dist/${partFile(part)}`, format: 'es' },
     plugins: [
-      dropMiniSearchMethods(),
+      ...(part === 'search' ? [dropMiniSearchMethods()] : []),
       nodeResolve(),
       typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationDir: undefined, outDir: 'dist' }),
       minify(true),
     ],
-  },
+  })),
 ];

@@ -102,8 +102,8 @@ async function manifestFixtures(context, next) {
     return;
   }
   // The script-tag bundle and its parts from a directory of the test's own
-  // (requests counted per directory); in a directory named `nosearch-…`, only the bundle.
-  const bundled = /^\/api\/bundle\/([\w-]+)\/(readnext(?:\.search|\.shards)?\.min\.js)$/.exec(url.pathname);
+  // (requests counted per directory); in a directory named `nosearch-…`, only the bundle (every part 404s).
+  const bundled = /^\/api\/bundle\/([\w-]+)\/(readnext(?:\.[a-z]+)?\.min\.js)$/.exec(url.pathname);
   if (bundled) {
     const key = `bundle/${bundled[1]}/${bundled[2]}`;
     requests.set(key, (requests.get(key) ?? 0) + 1);

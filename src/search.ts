@@ -1,10 +1,11 @@
 /**
  * `dist/readnext.search.min.js`: text search, which the script-tag bundle
- * imports only when a page needs it (see src/data/search-script.ts); in the
+ * imports only when a page needs it (see src/data/parts.ts); in the
  * npm build, a chunk bundlers split off. MiniSearch, the core's index
- * configuration and tokeniser, retrieval, and the JSON Feed item reader (a
- * feed has no build-time neighbours, so a page ranking from one needs text
- * search anyway).
+ * configuration and tokeniser, retrieval, the page's own metadata (what a
+ * page missing from the manifest is ranked against), and the JSON Feed item
+ * reader (a feed has no build-time neighbours, so a page ranking from one
+ * needs text search anyway).
  */
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { ArticleSet } from './core/article-set.js';
@@ -12,6 +13,7 @@ import { textSearch } from './core/retrieve.js';
 import { INDEX_OPTIONS, type ArticleIndex } from './core/search-index.js';
 
 export { feedGetter } from './core/feed.js';
+export { pageContext } from './data/page-context.js';
 import type { Article, Problem } from './core/types.js';
 import { documentProblem, parseJson, sliced, type FetchOutcome } from './data/fetch-manifest.js';
 

@@ -141,7 +141,9 @@ function problem(index: number, field: string, code: ProblemCode, detail = '', w
 /**
  * Turns any supported manifest document into articles and problems:
  * `{ version: 1, home_page_url?, articles }`, a bare array of articles, or a
- * JSON Feed 1.1 document (items mapped to articles). Never throws.
+ * JSON Feed 1.1 document (items mapped to articles). Never throws. A hole in
+ * an array built in code (`[a, , b]`) is no record and is skipped; every
+ * record is either an article or dropped with an error problem.
  */
 export function normalizeManifest(input: unknown, options?: NormalizeOptions): NormalizedManifest {
   for (const steps = normalizeSteps(input, options, feedGetter); ; ) {
@@ -197,10 +199,11 @@ export function* normalizeSteps(input: unknown, options: NormalizeOptions = {}, 
     const positions = new Int32Array(n);
     for (let index = 0; index < n; index++) {
       if (index && !(index % NORMALIZE_STEP)) yield;
+      // A hole in an array built in code is no record (and is not read through a polluted Array.prototype).
+      if (!own(records, index)) continue;
       let article: Article | undefined;
       try {
-        // A hole in a sparse array is not read through a polluted Array.prototype.
-        article = normalizeArticle(own(records, index) ? records[index] : undefined, index, isFeedDoc ? feed : undefined, base, problems, options.keepBody);
+        article = normalizeArticle(records[index], index, isFeedDoc ? feed : undefined, base, problems, options.keepBody);
       } catch {
         // A getter or Proxy trap that throws, from a manifest built in code.
         problems.push(problem(index, '', 'invalid-type', 'record unreadable'));

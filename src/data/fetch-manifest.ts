@@ -17,6 +17,7 @@
  *   `application/octet-stream`), and a leading byte order mark is ignored.
  */
 import type { Problem, ProblemCode } from '../core/types.js';
+import { loadStorage } from './parts.js';
 
 export interface FetchOptions {
   /** Aborts the request and any pending retry, e.g. when the last element using it leaves the page. */
@@ -119,50 +120,19 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
   }
 }
 
-/** Cache Storage name; one per origin, shared by every manifest and index. */
-export const CACHE_NAME = 'readnext';
-/** Most copies kept in Cache Storage; writing one more deletes the least recently written. */
-export const CACHE_ENTRIES = 16;
-
 /**
- * `url` as text. With `cache` (opt-in: storage on the reader's device needs
- * consent in places), a copy kept in Cache Storage is revalidated with
- * `If-None-Match`, so a returning reader downloads nothing when a 304 comes
- * back, and reads the copy when the network fails (timeout, network error,
- * 5xx). Only responses with an `ETag` are kept: without a validator every
- * view would download anyway. A 404 or 410 deletes the copy; at most
- * {@link CACHE_ENTRIES} copies are kept. Without `cache`, or where Cache
- * Storage is missing or throws (insecure origins, some private modes), it is
- * a plain {@link fetchText}: no storage is touched.
+ * `url` as text: with `cache`, through a copy in Cache Storage revalidated by
+ * ETag (src/data/cache.ts, in the storage part, loaded on first use: other
+ * readers never download it), else from the network alone. Never throws and
+ * never rejects: a storage part that cannot be loaded is a `fetch-failed`.
  */
-export async function cachedText(url: string, options: FetchOptions, cache?: boolean): Promise<FetchOutcome<string>> {
-  let box: Cache | undefined;
-  let old: Response | undefined;
-  try {
-    if (cache) old = await (box = await caches.open(CACHE_NAME)).match(url);
-  } catch {
-    // No Cache Storage here: the network alone.
-  }
-  const etag = old?.headers.get('etag');
-  const got = await fetchText(url, etag ? { ...options, headers: { ...options.headers, 'if-none-match': etag } } : options);
-  const status = got.ok ? got.response.status : got.status;
-  const gone = status == 404 || status == 410;
-  const fresh = got.ok && status != 304 && got.response.headers.get('etag');
-  if (box && (fresh || gone)) {
-    const keep = box;
-    // Only the validator is kept: the body is stored decoded, so encoding headers would lie.
-    (fresh ? keep.put(url, new Response(got.value, { __proto__: null, headers: { etag: fresh } } as ResponseInit)) : keep.delete(url))
-      // keys() lists the least recently written first.
-      .then(() => keep.keys())
-      .then((keys) => keys.slice(0, -CACHE_ENTRIES).forEach((key) => keep.delete(key)))
-      .catch(() => {});
-  }
-  if (old && !gone && (got.ok ? status == 304 : !got.aborted)) {
-    const value = await old.text().catch(() => undefined);
-    if (value !== undefined) return { ok: true, value, response: old };
-  }
-  return got;
-}
+export const cachedText = (url: string, options: FetchOptions, cache?: boolean): Promise<FetchOutcome<string>> =>
+  cache
+    ? loadStorage().then(
+        (part) => part.cachedText(url, options, fetchText),
+        (error) => fail('fetch-failed', `${url}: ${error}`),
+      )
+    : fetchText(url, options);
 
 /** Fetches (through Cache Storage when `cache`) and parses a JSON document. Never throws and never rejects. */
 export async function fetchJson(url: string, options: FetchOptions = {}, cache?: boolean): Promise<FetchOutcome<unknown>> {

@@ -4,14 +4,12 @@
  * patch it too, and patches fight).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PageContext } from '../core/types.js';
 
-/** The article being read: an id or URL to find in the catalogue, and the page's own metadata for when it is not there. */
+/** The article being read: an id or URL to find in the catalogue. */
 export interface PageRef {
   id?: string;
   /** Absolute URL; compared as a canonical URL by the catalogue. */
   url: string;
-  context: PageContext;
 }
 
 /** What an element knows better than the page: its `article-id` and `article-url` attributes. */
@@ -20,17 +18,22 @@ export interface PageHint {
   url?: string | null | undefined;
 }
 
+/** The trimmed, non-empty `content` (or `href`) of every element `selector` matches in `doc`. */
+export const all = (selector: string, doc: Document = document): string[] =>
+  [...doc.querySelectorAll<HTMLMetaElement & HTMLLinkElement>(selector)].map((e) => (e.content ?? e.getAttribute('href') ?? '').trim()).filter(Boolean);
+
+/** The first `<meta>` named `name` (`property` for `og:`-style names with a colon). */
+export const meta = (name: string, doc: Document = document): string | undefined => all(`meta[${name.includes(':') ? 'property' : 'name'}="${name}"]`, doc)[0];
+
 /**
  * Reads the page: `hint.id`, else `hint.url`, else `<link rel="canonical">`,
- * else `og:url`, else the document URL; plus title, description,
- * `article:tag` and `article:section` metadata.
+ * else `og:url`, else the document URL. The page's own metadata (title,
+ * description, tags), which only a page missing from the catalogue needs, is
+ * read by `pageContext` in the search part (src/data/page-context.ts).
  */
 export function readPage(hint: PageHint = {}, doc: Document = document): PageRef {
   // Own properties only: a page that sets `Object.prototype.url` (or `.id`) names no article.
   const { id, url: hinted } = { __proto__: null, ...hint } as PageHint;
-  const all = (selector: string): string[] =>
-    [...doc.querySelectorAll<HTMLMetaElement & HTMLLinkElement>(selector)].map((e) => (e.content ?? e.getAttribute('href') ?? '').trim()).filter(Boolean);
-  const meta = (name: string): string | undefined => all(`meta[${name.includes(':') ? 'property' : 'name'}="${name}"]`)[0];
   const absolute = (value: string | null | undefined): string | undefined => {
     try {
       return value?.trim() ? new URL(value.trim(), doc.baseURI).href : undefined;
@@ -38,20 +41,7 @@ export function readPage(hint: PageHint = {}, doc: Document = document): PageRef
       // Not a URL: the next candidate.
     }
   };
-  const url = absolute(hinted) ?? absolute(all('link[rel~="canonical" i]')[0]) ?? absolute(meta('og:url')) ?? doc.URL;
-  return {
-    id: id?.trim() || undefined,
-    url,
-    context: {
-      url,
-      // og:title usually lacks the " | Site name" suffix that would add the site's name to every query.
-      title: meta('og:title') ?? doc.title,
-      tags: all('meta[property="article:tag"]'),
-      description: meta('description') ?? meta('og:description'),
-      section: meta('article:section'),
-      lang: doc.documentElement.lang || undefined,
-    },
-  };
+  return { id: id?.trim() || undefined, url: absolute(hinted) ?? absolute(all('link[rel~="canonical" i]', doc)[0]) ?? absolute(all('meta[property="og:url"]', doc)[0]) ?? doc.URL };
 }
 
 /** A string that changes whenever ranking against the page would. */

@@ -21,14 +21,15 @@
  */
 import { ArticleSet } from '../core/article-set.js';
 import { isFeed } from '../core/feed.js';
+import { isArray, isObject, own, read } from '../core/json.js';
 import { normalizeLabels, normalizeSteps } from '../core/normalize.js';
-import type { PopularOptions, RelatedOptions } from '../core/options.js';
+import { resolveRelatedOptions, type PopularOptions, type RelatedOptions } from '../core/options.js';
 import { popular } from '../core/popular.js';
 import { related } from '../core/related.js';
 import { loadSearch, loadShards } from './parts.js';
 import type { PrecomputeMeta } from '../core/shard.js';
 import type { Labels, NormalizedManifest, Problem, RankResult } from '../core/types.js';
-import { cachedText, documentProblem, fetchJson, sliced, type FetchOptions } from './fetch-manifest.js';
+import { cachedText, documentProblem, fetchJson, sliced, yieldToMain, type FetchOptions } from './fetch-manifest.js';
 import type { PageRef } from './page.js';
 import type { ShardLists } from '../shards.js';
 
@@ -38,6 +39,18 @@ export { yieldToMain } from './fetch-manifest.js';
 export type LoadResult =
   | { ok: true; problems: readonly Problem[]; labels?: Labels | undefined }
   | { ok: false; problem: Problem; problems: readonly Problem[]; aborted?: true };
+
+/**
+ * A ranked list; with `final`, a first list ranked while the manifest was
+ * still being normalised (see {@link quick}): `final` resolves truthy when
+ * the list from the whole catalogue differs, and the element ranks again.
+ */
+export type Ranked = RankResult & { final?: Promise<unknown> };
+
+/** A list's ids, to compare two lists (an id has no line break: the normaliser collapses white space). */
+const key = (result: RankResult): string => result.items.map((item) => item.article.id).join('\n');
+
+export type RelatedRequest = Partial<RelatedOptions> & { terms?: boolean };
 
 /** What an element ranks from: a manifest, precomputed lists, or articles given as a property. */
 export interface RankSource {
@@ -50,7 +63,7 @@ export interface RankSource {
    * `terms`, explanations list matched terms from the text search (loaded
    * for it if need be), not only the build's keywords.
    */
-  related(page: PageRef, options: Partial<RelatedOptions> & { terms?: boolean }): Promise<RankResult>;
+  related(page: PageRef, options: RelatedRequest): Promise<Ranked>;
   /** "Most Popular", leaving out the article `page` is about; call after `load()` succeeded. */
   popular(page: PageRef, options: Partial<PopularOptions>): Promise<RankResult>;
 }
@@ -87,8 +100,6 @@ const aborted = (): LoadResult => failed({ problem: documentProblem('fetch-faile
 
 const resolved = Promise.resolve.bind(Promise) as <T>(value: T) => Promise<T>;
 
-/** Text search's module, or a rejection that says it could not be loaded. */
-const search = () => loadSearch().catch((error) => Promise.reject(new Error(`search code not loaded (${error})`)));
 
 /**
  * The core's `normalizeSteps` run in {@link sliced} slices of the main
@@ -96,10 +107,42 @@ const search = () => loadSearch().catch((error) => Promise.reject(new Error(`sea
  * ranking from a feed (no build-time neighbours) needs anyway.
  */
 async function normalize(document: unknown, manifestUrl?: string): Promise<NormalizedManifest> {
-  const steps = normalizeSteps(document, { manifestUrl }, isFeed(document) ? (await search()).feedGetter : undefined);
+  const steps = normalizeSteps(document, { manifestUrl }, isFeed(document) ? (await loadSearch()).feedGetter : undefined);
   let step: IteratorResult<void, NormalizedManifest>;
   await sliced(() => !!(step = steps.next()).done);
   return step!.value as NormalizedManifest;
+}
+
+/**
+ * The page's related list from its own record and its neighbours' alone,
+ * ranked while the rest of a built manifest is normalised (at 10k articles
+ * the whole takes a few hundred ms): the records are found by the last
+ * segment of the page's URL path (then by id or URL among them, as in the
+ * whole), and normalised with the others left out as holes, so each keeps
+ * its place. Undefined when the list could
+ * differ from the whole catalogue's: the page not found or without
+ * neighbours, options that read other articles (pins, popularity, matched
+ * terms), or fewer items than `limit` (the whole list
+ * fills from popular). A neighbour that duplicates a record left out is
+ * caught when the whole catalogue ranks again (see `final`).
+ */
+async function quick(document: object, list: unknown[], page: PageRef, options: RelatedRequest, manifestUrl?: string): Promise<RankResult | undefined> {
+  // Reader history needs the whole catalogue first (the current article's id), so never comes here.
+  if (options.terms || options.pinned?.length || options.popularityWeight) return;
+  const tail = new URL(page.url).pathname.split('/').filter(Boolean).pop();
+  const few: unknown[] = [];
+  list.forEach((r, i) => {
+    if (isObject(r) && tail && String(read(r, 'url')).includes(tail)) {
+      const near = read(r, 'near');
+      few[i] = r;
+      // Even entries are record indices; one that is not an own index of the list is no record.
+      if (isArray(near)) near.forEach((p, k) => k % 2 || !own(list, p as number) || (few[p as number] = list[p as number]));
+    }
+  });
+  const set = new ArticleSet((await normalize({ ...document, articles: few }, manifestUrl)).articles);
+  const current = set.find(page);
+  const result = current?.near?.length ? related(set, current, { ...options, fill: false }) : undefined;
+  return result && result.items.length >= resolveRelatedOptions(options).limit ? result : undefined;
 }
 
 /**
@@ -156,8 +199,19 @@ function shared(fetchAll: (signal: AbortSignal) => Promise<LoadResult>): Load {
  */
 export function manifestSource(config: StoreConfig, records?: readonly unknown[]): SharedSource {
   let catalog: ArticleSet;
-  let problems: Problem[];
+  const problems: Problem[] = [];
   let indexing: Promise<void> | undefined;
+  /** The load's end: the catalogue normalised, or the document's problem. */
+  let whole: Promise<LoadResult>;
+  /** A fetched built manifest and its records while they are normalised (see {@link quick}). */
+  let parsed: [object, unknown[]] | undefined;
+
+  /** Waits for the catalogue; a throw when the document failed. */
+  const full = async (): Promise<ArticleSet> => {
+    const done = await whole;
+    if (!done.ok) throw new Error(done.problem.message);
+    return catalog;
+  };
 
   /**
    * Loads text search and installs it on the catalogue, with the prebuilt
@@ -168,7 +222,7 @@ export function manifestSource(config: StoreConfig, records?: readonly unknown[]
    * related(), which the element reports.
    */
   const index = async (): Promise<void> => {
-    const [{ installSearch }, prebuilt] = await Promise.all([search(), config.index ? cachedText(config.index, { ...config.fetch }, config.cache) : undefined]);
+    const [{ installSearch }, prebuilt] = await Promise.all([loadSearch(), config.index ? cachedText(config.index, { ...config.fetch }, config.cache) : undefined]);
     const problem = await installSearch(catalog, prebuilt, config.index);
     if (problem) {
       console.warn('readnext: ' + problem.message);
@@ -178,7 +232,9 @@ export function manifestSource(config: StoreConfig, records?: readonly unknown[]
 
   return {
     config,
-    // Fetch → parse → normalise → catalogue.
+    // Fetch → parse → normalise → catalogue. A `{version: 1, articles}`
+    // manifest is ready once parsed: its pages rank from their neighbours
+    // first (see quick()) while the rest is normalised.
     load: shared(async (signal) => {
       const { manifest = '', cache } = config;
       let document: unknown = records;
@@ -187,24 +243,38 @@ export function manifestSource(config: StoreConfig, records?: readonly unknown[]
         if (!got.ok) return failed(got);
         document = got.value;
       }
-      const result = await normalize(document, manifest);
-      problems = result.problems;
-      // A document-level problem (not a manifest, wrong version; always an error) fails the load.
-      const fatal = problems.find((p) => p.index < 0 && p.level == 'error');
-      if (fatal) return { ok: false, problem: fatal, problems };
-      catalog = new ArticleSet(result.articles);
-      return { ok: true, problems, labels: result.labels };
+      // After a turn of the main thread, so that pages ranking from quick() rank before the first slice.
+      whole = yieldToMain().then(() => normalize(document, manifest)).then((result) => {
+        parsed = undefined;
+        problems.push(...result.problems);
+        // A document-level problem (not a manifest, wrong version; always an error) fails the load.
+        const fatal = problems.find((p) => p.index < 0 && p.level == 'error');
+        if (fatal) return { ok: false, problem: fatal, problems };
+        catalog = new ArticleSet(result.articles);
+        return { ok: true, problems, labels: result.labels };
+      });
+      const list = !records && isObject(document) && read(document, 'version') === 1 && read(document, 'articles');
+      if (!isArray(list)) return whole;
+      parsed = [document as object, list];
+      return { ok: true, problems, labels: normalizeLabels(read(document as object, 'labels') ?? {}, []) };
     }),
-    current: (page) => resolved(catalog.find(page)?.id),
+    current: async (page) => (await full()).find(page)?.id,
     async related(page, options) {
+      const first = parsed && (await quick(...parsed, page, options, config.manifest));
+      // `final`: whether the whole catalogue's list, ranked once it is in, differs (or failed), so the element ranks again.
+      if (first) return { ...first, final: full().then((all) => key(related(all, all.find(page)!, options)) != key(first)).catch(() => 1) };
+      const catalog = await full();
       const current = catalog.find(page);
       // Without build-time neighbours (none, or an empty list), related() searches MiniSearch.
       // A failure (MiniSearch not loaded) is reported, and the next ranking tries again.
       if (!current?.near?.length || options.terms) await (indexing ??= index().catch((error) => ((indexing = undefined), Promise.reject(error))));
-      return related(catalog, current ?? page.context, options);
+      return related(catalog, current ?? (await loadSearch()).pageContext(page.url), options);
     },
     // Popular needs no index, so it never waits for one. No article has the id ''.
-    popular: (page, options) => resolved(popular(catalog, { ...options, exclude: { ...options.exclude, ids: [...(options.exclude?.ids ?? []), catalog.find(page)?.id ?? ''] } })),
+    async popular(page, options) {
+      const catalog = await full();
+      return popular(catalog, { ...options, exclude: { ...options.exclude, ids: [...(options.exclude?.ids ?? []), catalog.find(page)?.id ?? ''] } });
+    },
   };
 }
 
@@ -225,7 +295,7 @@ export function precomputedSource(config: StoreConfig): SharedSource {
       const url = `${config.precomputed}meta.json`;
       const part = loadShards().then(
         (m) => void (lists = m.shardLists(config.precomputed!, () => meta, { fetchJson, normalize }, config.fetch, config.cache)),
-        (error) => failed({ problem: documentProblem('fetch-failed', `precomputed lists code not loaded (${error})`) }),
+        (error) => failed({ problem: documentProblem('fetch-failed', String(error)) }),
       );
       const got = await fetchJson(url, { ...config.fetch, signal }, config.cache);
       const partFailed = await part;

@@ -15,7 +15,7 @@ export interface ItemView {
   /** The "Sponsored" label in the element's language. */
   sponsored: string;
   /** Formats a relative time, e.g. "3 days ago", in the element's language. */
-  time: Intl.RelativeTimeFormat;
+  time: TimeFormat;
   /** The link for an article URL (UTM parameters added when asked). */
   href(url: string): string;
   /** `rel` and `referrerpolicy` for links (and the policy for thumbnails), when set. */
@@ -35,8 +35,31 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 1],
 ];
 
+/** What {@link ago} needs of an `Intl.RelativeTimeFormat`. */
+export type TimeFormat = Pick<Intl.RelativeTimeFormat, 'format'>;
+
+/**
+ * English relative times exactly as `Intl.RelativeTimeFormat('en',
+ * {numeric: 'auto'})` writes them for what {@link ago} asks, without
+ * it: the first Intl formatter a page creates loads ICU's data, 15-50 ms of
+ * main thread in Chromium here, more than the rest of a widget's first
+ * render. Other languages use Intl.
+ */
+export const EN_TIME: TimeFormat = {
+  format(n, unit) {
+    // Counts below 1,000 (no digit grouping): dates are years 1900-2200. Zero
+    // comes only in minutes (ago() moves to hours at 60).
+    const count = `${Math.abs(n)} ${unit}${n * n == 1 ? '' : 's'}`;
+    return !n
+      ? `this ${unit}`
+      : n * n == 1 && !/^h|mi/.test(unit)
+        ? unit == 'day' ? (n < 0 ? 'yesterday' : 'tomorrow') : `${n < 0 ? 'last' : 'next'} ${unit}`
+        : n < 0 ? count + ' ago' : 'in ' + count;
+  },
+};
+
 /** `ms` relative to now in the largest unit that fits ("yesterday", "3 weeks ago"); no language data needed. */
-export function ago(ms: number, format: Intl.RelativeTimeFormat, now = Date.now()): string {
+export function ago(ms: number, format: TimeFormat, now = Date.now()): string {
   const minutes = (ms - now) / 6e4;
   const [unit, size] = UNITS.find(([, size]) => Math.abs(minutes) >= size) ?? UNITS[5]!;
   return format.format(Math.round(minutes / size), unit);

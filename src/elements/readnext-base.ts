@@ -5,12 +5,12 @@
  */
 import { LitElement, html, nothing, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Exclusions } from '../core/options.js';
-import type { LabelSet, Labels, Problem, RankResult, RankedItem } from '../core/types.js';
+import type { LabelSet, Labels, Problem, RankedItem } from '../core/types.js';
 import { documentProblem } from '../data/fetch-manifest.js';
-import { visit } from '../data/history.js';
+import { loadStorage } from '../data/parts.js';
 import { PageController, pageKey, readPage, type PageHint, type PageRef } from '../data/page.js';
-import { inlineSource, storeFor, type RankSource } from '../data/store.js';
-import { renderItem, type ItemView } from './item.js';
+import { inlineSource, storeFor, type Ranked, type RankSource } from '../data/store.js';
+import { EN_TIME, renderItem, type ItemView } from './item.js';
 import { styles } from './readnext.styles.js';
 
 export type Layout = 'list' | 'grid' | 'compact';
@@ -172,11 +172,12 @@ export function defineOnce(ctor: CustomElementConstructor, tag: string, registry
  * @attr exclude-tags - Space-separated tags whose articles are never shown (case-insensitive).
  * @attr explain - Show under each item why it was chosen.
  * @attr history - Opt-in reader history: remembers (localStorage, 50 ids, 30 days) what the reader opened on
- *   this site and hides it. No storage access without it.
+ *   this site and hides it. No storage access without it. Loads readnext.storage.min.js.
  * @attr index - URL of a prebuilt index (`readnext build --index`), loaded instead of indexing in the browser
  *   when a page first needs text search (a page of a built manifest never does, so never fetches it).
  * @attr precomputed - Base URL of precomputed lists (`readnext build --precompute`).
  * @attr cache - Keep the manifest and index in Cache Storage and revalidate them by ETag. Off by default.
+ *   Loads readnext.storage.min.js.
  * @attr beacon - URL of the publisher's own endpoint: impressions and clicks are posted there with
  *   `navigator.sendBeacon`, as JSON `{"event": "impression" | "click", ...detail}` (the event's `detail`).
  * @attr allow-hosts - Space-separated hosts (e.g. `news.example cdn.example`) that links and thumbnails may point
@@ -432,7 +433,7 @@ export abstract class ReadnextBase extends LitElement {
       thumbnails: this.thumbnails ?? layout === 'grid',
       explain: this.explain,
       sponsored: this.sponsoredLabel ?? sponsored,
-      time: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }),
+      time: /^en(-|$)/i.test(lang) ? EN_TIME : new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }),
       href: (url) => this._link(url),
       rel: this.rel,
       referrer: this.referrerPolicy,
@@ -444,7 +445,7 @@ export abstract class ReadnextBase extends LitElement {
   }
 
   /** Ranks the loaded `source` for `page` with `common` plus the element's own options; the one thing each element decides. */
-  protected abstract rank(source: RankSource, page: PageRef, common: CommonOptions): Promise<RankResult>;
+  protected abstract rank(source: RankSource, page: PageRef, common: CommonOptions): Promise<Ranked>;
 
   /** What the element knows about the page better than the page itself. */
   protected pageHint(): PageHint {
@@ -498,11 +499,15 @@ export abstract class ReadnextBase extends LitElement {
       this._labels = loaded.labels;
       const page = readPage(this.pageHint());
       this._lastPage = pageKey(page);
-      // Storage is touched only here, and only with `history` on.
-      const read = this.history ? visit(await source.current(page)) : [];
+      // Storage is touched only here, and only with `history` on (its code is in the storage part).
+      const read = this.history ? (await loadStorage()).visit(await source.current(page)) : [];
       const exclude = { ids: this.excludeIds, sections: this.excludeSections, tags: this.excludeTags };
-      const result = await this.rank(source, page, { limit: this.limit, exclude, read });
-      if (generation === this._generation) this._show(result.items);
+      // A first list ranked while the manifest was still being normalised is ranked again once it is in.
+      for (let result: Ranked | undefined; !result || (await result.final); ) {
+        result = await this.rank(source, page, { limit: this.limit, exclude, read });
+        if (generation !== this._generation) return;
+        this._show(result.items);
+      }
     } catch (error) {
       if (generation === this._generation) this._fail(internalProblem(error));
     }

@@ -56,6 +56,7 @@ const weights = {
  * @attr explain - Show under each item why it was chosen: matched terms and weights, priors, "filled from popular". Loads text search (readnext.search.min.js) for the matched terms.
  * @attr history - Opt-in reader history: remembers (localStorage, 50 ids, 30 days) what the reader opened on
  *   this site, hides it, and blends the five most recent reads into the query. No storage access without it.
+ *   Loads readnext.storage.min.js.
  * @attr precomputed - Base URL of precomputed lists (`readnext build --precompute`): only the page's shard is
  *   fetched; `manifest`, when also given, serves pages missing from it.
  */

@@ -34,6 +34,17 @@ test('records dropped before a neighbour shift its position; pairs pointing at d
   assert.deepEqual(result.articles[0].near, [[1, 0.8]]);
 });
 
+test('a hole (an array built in code) is no record: skipped without a problem, and a neighbour there is none', () => {
+  // What a page's first list normalises (src/data/store.ts): a few records in their places, the rest holes.
+  const records: unknown[] = [];
+  records[1] = record('a', { near: [3, 800, 0, 700, 5, 600] });
+  records[3] = record('b', { near: [1, 800] });
+  records.length = 6;
+  const result = normalizeManifest(records);
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(nearById(result), { a: [['b', 0.8]], b: [['a', 0.8]] });
+});
+
 test('out-of-range, non-integer, self and repeated neighbours and out-of-range similarities are skipped', () => {
   const result = normalizeManifest([
     record('a', { near: [0, 999, 5, 900, -1, 900, 1.5, 900, NaN, 900, Infinity, 900, 1, 0, 1, 1001, 1, -3, 1, NaN, 1, 700, 1, 600, 2, 1000, 2] }),

@@ -3,7 +3,7 @@
  * first), in fresh iframes: each has its own registry, as a publisher's page would.
  */
 import { expect } from '@esm-bundle/chai';
-import { manifestUrl, requests, until } from './helpers.js';
+import { manifestUrl, requests, sleep, until } from './helpers.js';
 
 interface Frame {
   window: Window & typeof globalThis & { errors: string[] };
@@ -96,6 +96,7 @@ describe('script-tag bundle', () => {
       await until(() => shownIn(f.document.querySelector('readnext-related')).length === 5, 'related to render');
       expect(await requests(`bundle/${d}/readnext.min.js`)).to.equal(1);
       expect(await requests(`bundle/${d}/readnext.search.min.js`)).to.equal(0);
+      expect(await requests(`bundle/${d}/readnext.storage.min.js`)).to.equal(0);
       expect(f.window.errors).to.deep.equal([]);
     });
 
@@ -144,7 +145,7 @@ describe('script-tag bundle', () => {
       );
       const w = f.window as Frame['window'] & { problems: { code: string; message: string }[] };
       await until(() => w.problems.length > 0, 'readnext-error');
-      expect(w.problems[0]!.message).to.match(/search code not loaded/);
+      expect(w.problems[0]!.message).to.match(/readnext\.search\.min\.js not loaded/);
       expect(f.document.querySelector('readnext-related')!.getAttribute('state')).to.equal('error');
       // Popular needs no search, so it still renders.
       await until(() => shownIn(f.document.querySelector('readnext-popular')).length === 5, 'popular to render');
@@ -177,7 +178,43 @@ describe('script-tag bundle', () => {
       const w = f.window as Frame['window'] & { problems: { code: string; message: string }[] };
       await until(() => w.problems.length > 0, 'readnext-error');
       expect(w.problems[0]!.code).to.equal('fetch-failed');
-      expect(w.problems[0]!.message).to.match(/precomputed lists code not loaded/);
+      expect(w.problems[0]!.message).to.match(/readnext\.shards\.min\.js not loaded/);
+      expect(f.window.errors).to.deep.equal([]);
+    });
+  });
+
+  describe('storage on the reader\'s device (`cache`, `history`), its code loaded beside the bundle', () => {
+    it('`cache` and `history` import readnext.storage.min.js once, and use it', async () => {
+      const d = `b-storage-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      // With an ETag, so that the response is kept.
+      const url = `/api/files/${d}/news.json?etag=v1`;
+      const f = await frame(
+        `<link rel="canonical" href="/news/heatwave-grid"><script defer src="/api/bundle/${d}/readnext.min.js"></script>`,
+        `<readnext-related manifest="${url}" cache history eager></readnext-related><readnext-popular manifest="${url}" cache eager></readnext-popular>`,
+      );
+      await until(() => shownIn(f.document.querySelector('readnext-related')).length === 5 && shownIn(f.document.querySelector('readnext-popular')).length === 5, 'both blocks to render');
+      expect(await requests(`bundle/${d}/readnext.storage.min.js`)).to.equal(1);
+      expect(await requests(`bundle/${d}/readnext.search.min.js`)).to.equal(0);
+      // The frame shares the test page's origin: what the part wrote is there (the copy is written after the response).
+      let copy: Response | undefined;
+      for (let i = 0; i < 40 && !copy; i++) copy = await (await caches.open('readnext')).match(new URL(url, location.href).href).then((r) => r ?? sleep(25).then(() => undefined));
+      expect(copy).to.not.equal(undefined);
+      await caches.delete('readnext');
+      expect(JSON.parse(f.window.localStorage.getItem('readnext:read') ?? '[]')[0]?.[0]).to.equal('heatwave-grid');
+      f.window.localStorage.removeItem('readnext:read');
+      expect(f.window.errors).to.deep.equal([]);
+    });
+
+    it('when it cannot be loaded, a block with `cache` collapses with readnext-error saying so', async () => {
+      const { url } = manifestUrl();
+      const f = await frame(
+        `<script>window.problems = []; addEventListener('readnext-error', (e) => problems.push(e.detail.problem));</script><script defer src="/api/bundle/nosearch-storage-${Date.now()}/readnext.min.js"></script>`,
+        `<readnext-related manifest="${url}" article-url="/news/heatwave-grid" cache eager></readnext-related>`,
+      );
+      const w = f.window as Frame['window'] & { problems: { code: string; message: string }[] };
+      await until(() => w.problems.length > 0, 'readnext-error');
+      expect(w.problems[0]!.code).to.equal('fetch-failed');
+      expect(w.problems[0]!.message).to.match(/readnext\.storage\.min\.js not loaded/);
       expect(f.window.errors).to.deep.equal([]);
     });
   });

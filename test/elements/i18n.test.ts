@@ -10,7 +10,7 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/define.js';
 import type { ReadnextBase } from '../../src/elements/readnext-base.js';
-import { ago } from '../../src/elements/item.js';
+import { EN_TIME, ago } from '../../src/elements/item.js';
 import { LABELS, labelsFor, manifestLabels } from '../../src/core/labels.js';
 import { cleanup, manifestUrl, mount, settled } from './helpers.js';
 
@@ -187,6 +187,41 @@ describe('languages', () => {
     expect(ago(at - 80 * DAY, en, at)).to.equal('3 months ago');
     expect(ago(at - 800 * DAY, en, at)).to.equal('2 years ago');
     expect(ago(at + 2 * DAY, en, at)).to.equal('in 2 days');
+  });
+
+  it('English relative times without Intl, word for word as Intl writes them', () => {
+    const at = Date.UTC(2026, 10, 27, 12);
+    // Every offset from a second to 300 years (dates are years 1900-2200), both ways, in growing steps.
+    const offsets = [0];
+    for (let ms = 1000; ms < 300 * 366 * DAY; ms = Math.ceil(ms * 1.01)) offsets.push(ms, -ms);
+    for (const tag of ['en', 'en-GB', 'en-US']) {
+      const intl = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
+      for (const ms of offsets) expect(ago(at + ms, EN_TIME, at), `${tag} ${ms} ms`).to.equal(ago(at + ms, intl, at));
+    }
+  });
+
+  it('an English page dates its items without creating an Intl formatter; another language uses Intl', async () => {
+    const created: string[] = [];
+    const Original = Intl.RelativeTimeFormat;
+    const intl = Intl as { RelativeTimeFormat: typeof Original };
+    intl.RelativeTimeFormat = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        created.push(String(args[0]));
+      }
+    };
+    try {
+      const en = related('<el>', 'lang="en-GB"');
+      await settled(en);
+      expect(text(en, '[part="date"]')).to.include('yesterday');
+      expect(created).to.deep.equal([]);
+      const fr = related('<el>', 'lang="fr"');
+      await settled(fr);
+      expect(text(fr, '[part="date"]')).to.include(new Original('fr', { numeric: 'auto' }).format(-1, 'day'));
+      expect(created).to.include('fr');
+    } finally {
+      intl.RelativeTimeFormat = Original;
+    }
   });
 
   it('right to left from an RTL lang: the thumbnail on the right; a dir up the page wins', async () => {

@@ -10,7 +10,8 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import '../../src/define.js';
-import { CACHE_ENTRIES, CACHE_NAME, FETCH_DEFAULTS, fetchText, parseJson, type FetchOptions } from '../../src/data/fetch-manifest.js';
+import { CACHE_ENTRIES, CACHE_NAME } from '../../src/data/cache.js';
+import { FETCH_DEFAULTS, fetchText, parseJson, type FetchOptions } from '../../src/data/fetch-manifest.js';
 import { storeFor } from '../../src/data/store.js';
 import type { ReadnextBase } from '../../src/elements/readnext-base.js';
 import { cleanup, manifestUrl, mount, requests, settled, shown, sleep } from './helpers.js';

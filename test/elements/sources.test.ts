@@ -8,7 +8,7 @@ import MiniSearch from 'minisearch';
 import '../../src/define.js';
 import { normalizeManifest } from '../../src/core/normalize.js';
 import { createIndex } from '../../src/core/catalog.js';
-import { CACHE_NAME } from '../../src/data/fetch-manifest.js';
+import { CACHE_NAME } from '../../src/data/cache.js';
 import { manifestSource } from '../../src/data/store.js';
 import type { ReadnextBase } from '../../src/elements/readnext-base.js';
 import { cleanup, clearHead, manifestUrl, mount, requests, setHead, settled, shown, sleep, until } from './helpers.js';
@@ -243,7 +243,7 @@ describe('cache (opt-in Cache Storage, revalidated by ETag)', () => {
     // A new store is what a second page view starts with.
     const second = manifestSource({ manifest: absolute(url), cache: true });
     expect((await second.load()).ok).to.equal(true);
-    const page = { url: 'https://elsewhere.example/', context: { url: 'https://elsewhere.example/', title: '', tags: [] } };
+    const page = { url: 'https://elsewhere.example/' };
     expect((await second.popular(page, { window: 'all', limit: 50 })).items).to.have.length(11);
     expect(await requests(`${key}/news.json`)).to.equal(1);
     expect(await requests(`${key}/news.json#304`)).to.equal(1);
