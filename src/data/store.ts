@@ -10,6 +10,8 @@
  *               Storage copy revalidated by ETag; a prebuilt index
  *               only on first need (below), with the search part;
  *   parse     → {@link parseJson}, records in slices;
+ *   first     → for a built manifest, the page's related list from its own
+ *               neighbourhood ({@link quick}) while the rest is normalised;
  *   normalise → the core's `normalizeSteps`, a few hundred records a step;
  *   rank      → from the articles' build-time `near` lists, so a page in a
  *               built manifest needs no search index at all. Only a page
@@ -54,7 +56,12 @@ export type RelatedRequest = Partial<RelatedOptions> & { terms?: boolean };
 
 /** What an element ranks from: a manifest, precomputed lists, or articles given as a property. */
 export interface RankSource {
-  /** Starts loading (once per source) and resolves when done. Never rejects. Aborting `signal` releases this caller only. */
+  /**
+   * Starts loading (once per source) and resolves when the source can rank:
+   * a built manifest once parsed (its catalogue is normalised after, see
+   * {@link quick}), anything else once normalised. Never rejects. Aborting
+   * `signal` releases this caller only.
+   */
   load(signal?: AbortSignal): Promise<LoadResult>;
   /** Id of the article `page` is about, when known (for reader history); call after `load()` succeeded. */
   current(page: PageRef): Promise<string | undefined>;
@@ -100,7 +107,6 @@ const aborted = (): LoadResult => failed({ problem: documentProblem('fetch-faile
 
 const resolved = Promise.resolve.bind(Promise) as <T>(value: T) => Promise<T>;
 
-
 /**
  * The core's `normalizeSteps` run in {@link sliced} slices of the main
  * thread. A JSON Feed's item reader loads with text search, which a page
@@ -119,12 +125,11 @@ async function normalize(document: unknown, manifestUrl?: string): Promise<Norma
  * the whole takes a few hundred ms): the records are found by the last
  * segment of the page's URL path (then by id or URL among them, as in the
  * whole), and normalised with the others left out as holes, so each keeps
- * its place. Undefined when the list could
- * differ from the whole catalogue's: the page not found or without
- * neighbours, options that read other articles (pins, popularity, matched
- * terms), or fewer items than `limit` (the whole list
- * fills from popular). A neighbour that duplicates a record left out is
- * caught when the whole catalogue ranks again (see `final`).
+ * its place. Undefined when the list could differ from the whole
+ * catalogue's: the page not found or without neighbours, options that read
+ * other articles (pins, popularity, matched terms), or fewer items than
+ * `limit` (the whole list fills from popular). A neighbour that duplicates a
+ * record left out is caught when the whole catalogue ranks again (`final`).
  */
 async function quick(document: object, list: unknown[], page: PageRef, options: RelatedRequest, manifestUrl?: string): Promise<RankResult | undefined> {
   // Reader history needs the whole catalogue first (the current article's id), so never comes here.
