@@ -23,7 +23,7 @@
  */
 import { ArticleSet } from '../core/article-set.js';
 import { isFeed } from '../core/feed.js';
-import { isArray, isObject, own, read } from '../core/json.js';
+import { isArray, isObject, isString, own, read } from '../core/json.js';
 import { normalizeLabels, normalizeSteps } from '../core/normalize.js';
 import { resolveRelatedOptions, type PopularOptions, type RelatedOptions } from '../core/options.js';
 import { popular } from '../core/popular.js';
@@ -137,8 +137,10 @@ async function quick(document: object, list: unknown[], page: PageRef, options: 
   const tail = new URL(page.url).pathname.split('/').filter(Boolean).pop();
   const few: unknown[] = [];
   list.forEach((r, i) => {
-    if (isObject(r) && tail && String(read(r, 'url')).includes(tail)) {
-      const near = read(r, 'near');
+    // Never String(url): a record's url may be an object, whose toString a page can replace.
+    const url = isObject(r) && read(r, 'url');
+    if (tail && isString(url) && url.includes(tail)) {
+      const near = read(r as object, 'near');
       few[i] = r;
       // Even entries are record indices; one that is not an own index of the list is no record.
       if (isArray(near)) near.forEach((p, k) => k % 2 || !own(list, p as number) || (few[p as number] = list[p as number]));

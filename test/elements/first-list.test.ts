@@ -76,6 +76,24 @@ describe('the first list of a built manifest', () => {
     expect((await source.related(page('/news/not-in-the-manifest'), { limit: 1 }).catch(() => ({ final: undefined }))).final).to.equal(undefined);
   });
 
+  it('never turns a record\'s value into a string: a page\'s own Object.prototype.toString cannot break it', async () => {
+    const document: NewsDocument = { ...news, articles: [{ id: 'odd', url: { toString: 'not a function' } as unknown as string, title: 'Odd' }, ...news.articles.map((a) => ({ ...a, near: a.near?.map((n, k) => (k % 2 ? n : n + 1)) }))] };
+    const url = await stash(document);
+    const toString = Object.prototype.toString;
+    Object.prototype.toString = () => {
+      throw new Error('a page broke toString');
+    };
+    try {
+      const source = manifestSource({ manifest: url });
+      await source.load();
+      const first = await source.related(page('/news/heatwave-grid'), { limit: 2 });
+      expect(first.final).to.not.equal(undefined);
+      expect(first.items).to.have.length(2);
+    } finally {
+      Object.prototype.toString = toString;
+    }
+  });
+
   it('the element shows the whole catalogue\'s list when the first one differed', async () => {
     // `copy` repeats the id of the first record, so the whole catalogue drops it
     // as a duplicate; the page's own neighbourhood does not include that first record.
