@@ -29,6 +29,13 @@ function articlesOf(input: readonly Record<string, unknown>[]): Article[] {
   return articles;
 }
 
+/**
+ * For tests that start worker threads (tsx registered inside each worker):
+ * a hang (seen once in CI, not reproduced) fails the test after two minutes
+ * instead of stalling the run; these tests take seconds.
+ */
+const THREADED = { timeout: 120_000 };
+
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'readnext-precompute-'));
 }
@@ -144,7 +151,7 @@ test('vector index: with frozen statistics added articles leave existing vectors
   assert.ok(expected.some((x) => x > 0));
 });
 
-test('output is byte-identical across runs, with and without worker threads', async () => {
+test('output is byte-identical across runs, with and without worker threads', THREADED, async () => {
   const articles = articlesOf(records);
   const [a, b] = [await tempDir(), await tempDir()];
   try {
@@ -426,7 +433,7 @@ function builtArticles(input: readonly Record<string, unknown>[]): Article[] {
   return articlesOf(buildManifest({ version: 1, articles: input }).manifest.articles as unknown as Record<string, unknown>[]);
 }
 
-test('with the input\'s neighbours, every list is related() over the built manifest (the widget\'s list), nothing is searched, and reruns equal full runs', async () => {
+test('with the input\'s neighbours, every list is related() over the built manifest (the widget\'s list), nothing is searched, and reruns equal full runs', THREADED, async () => {
   const articles = builtArticles(records);
   assert.ok(articles.every((a) => a.near && a.near.length > 0));
   const [dir, threaded] = [await tempDir(), await tempDir()];
@@ -458,7 +465,7 @@ test('with the input\'s neighbours, every list is related() over the built manif
   }
 });
 
-test('searchNeighbours finds computeNear\'s lists across worker threads', async () => {
+test('searchNeighbours finds computeNear\'s lists across worker threads', THREADED, async () => {
   const input = synthetic(6, 12).map((r, i) => ({ ...r, body: String(r.summary), ...(i % 9 === 4 && { noindex: true }) }));
   const build = prepareBuild({ version: 1, articles: input });
   const vectors = build.vectors();
