@@ -67,6 +67,16 @@ const UNUSED_MINISEARCH = [
 
 const dropMiniSearchMethods = () => dropMethods(/[\\/]minisearch[\\/]dist[\\/]es[\\/]index\.js$/, UNUSED_MINISEARCH);
 
+/**
+ * ReactiveElement methods the script-tag bundle never calls: the static
+ * `addInitializer` (for decorators; the bundle's elements have none and
+ * its classes are not exported) and `removeController` (the elements'
+ * controllers live as long as they do). Lit's published code is minified,
+ * so the class is named as it is there (`y`); the build fails when that
+ * drifts. The npm build keeps all of Lit.
+ */
+const dropLitMethods = () => dropMethods(/[\\/]@lit[\\/]reactive-element[\\/]reactive-element\.js$/, ['y.addInitializer', 'y.removeController']);
+
 /** terser for the browser files: `_name` properties are private by convention and mangled. */
 const minify = (module) =>
   terser({
@@ -152,6 +162,7 @@ export default [
     },
     plugins: [
       partsBesideScript(),
+      dropLitMethods(),
       nodeResolve(),
       typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationDir: undefined, outDir: 'dist' }),
       minifyTemplates(),

@@ -70,14 +70,19 @@ export function canonicalUrl(value: string, base?: string): string | undefined {
   return url && canonicalize(url);
 }
 
-/** {@link canonicalUrl} of an already parsed http(s) URL, which it changes: one parse instead of two. */
+/**
+ * {@link canonicalUrl} of an already parsed http(s) URL: one parse instead
+ * of two. The URL loses its credentials, fragment and tracking parameters.
+ */
 export function canonicalize(url: URL): string {
-  // URL already lowercases scheme and host and drops default ports.
-  url.username = url.password = url.hash = '';
+  // URL already lowercases scheme and host and drops default ports. Each
+  // setter re-serialises the URL, so only what is there is cleared.
+  if (url.username || url.password) url.username = url.password = '';
+  if (url.hash) url.hash = '';
   const params = url.searchParams;
   // Deleting re-serialises the query, so only when there is something to delete.
   for (const key of [...params.keys()]) if (TRACKING_PARAM.test(key)) params.delete(key);
   // A query with no parameters (`/a?`, `/a?&`) names the same page as none.
-  if (!('' + params)) url.search = '';
-  return url.href;
+  // Without a setter: with the fragment gone, a `?` in `href` starts the query.
+  return '' + params ? url.href : url.href.split('?')[0]!;
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalizeManifest } from '../../src/core/normalize.js';
+import { cleanText, normalizeManifest } from '../../src/core/normalize.js';
 import type { ProblemCode } from '../../src/core/types.js';
 
 const article = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -80,6 +80,12 @@ test('maps every optional field and keeps image objects', () => {
     keywords: [['alpha', 3], ['beta', 1.5]], lang: 'en-GB', sponsored: true, noindex: true,
   });
   assert.equal(normalizeManifest([article('a', { body: 'text' })], { keepBody: true }).articles[0].body, 'text');
+});
+
+test('keywords: clean lowercase words pass as they are, anything else is cleaned, lowercased and deduplicated alike', () => {
+  const long = 'k'.repeat(61);
+  const [a] = normalizeManifest([article('a', { keywords: ['alpha', 'Alpha', ' New\u200B  York ', 'new york', 'b\u00E9ta', long, 'k'.repeat(60), 'x9'] })]).articles;
+  assert.deepEqual(a.keywords.map(([t]) => t), ['alpha', 'new york', 'b\u00E9ta', cleanText(long, 60), 'k'.repeat(60), 'x9']);
 });
 
 test('string keywords get descending weights by position', () => {
@@ -193,7 +199,7 @@ test('protocol-relative and backslash article URLs that leave the manifest origi
   assert.deepEqual(problems.map((p) => [p.index, p.field, p.code]), [[0, 'url', 'unsafe-url'], [1, 'url', 'unsafe-url']]);
 });
 
-test('articles have no prototype, so a polluted Object.prototype adds no field', () => {
+test('Object.prototype is not in an article\'s chain, so a polluted Object.prototype adds no field', () => {
   const proto = Object.prototype as Record<string, unknown>;
   proto.lang = 'xx';
   proto.near = [[0, 1]];
