@@ -89,7 +89,7 @@ function assertSafe(result: NormalizedManifest, recordCount: number): void {
 }
 
 function assertArticle(a: Article, ids: Set<string>): void {
-  assert.ok(!(a instanceof Object), 'Object.prototype is not in an article\'s chain: no polluted field to read');
+  assert.equal(a instanceof Object, false, 'Object.prototype is not in an article\'s chain: no polluted field to read');
   assertCleanText(a.id, 200, 'id');
   assert.ok(a.id.length > 0 && !ids.has(a.id), `id ${a.id} is non-empty and unique`);
   ids.add(a.id);
@@ -469,7 +469,7 @@ test('`__proto__` and `constructor` keys in JSON neither pollute prototypes nor 
     const { articles } = normalizeManifest(JSON.parse(text));
     assert.equal(articles.length, 1);
     const [a] = articles;
-    assert.ok(!(a instanceof Object));
+    assert.equal(a instanceof Object, false);
     assert.equal((a as unknown as Record<string, unknown>).isAdmin, undefined);
     assert.equal(a.summary, undefined);
     assert.equal(a.views, undefined);
