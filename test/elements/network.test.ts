@@ -276,6 +276,24 @@ describe('parseJson (records parsed in slices)', () => {
     }
   });
 
+  it('parses the envelope (with its reviver, slow per byte) with only the first and last record in it', async () => {
+    const articles = Array.from({ length: 3000 }, (_, i) => ({ id: `a${i}`, url: `/n/${i}`, title: `Title ${i}`, keywords: ['x', 'y'] }));
+    const text = JSON.stringify({ version: 1, articles });
+    const parse = JSON.parse;
+    const revived: number[] = [];
+    JSON.parse = (input: string, reviver?: Parameters<typeof parse>[1]) => {
+      if (reviver) revived.push(input.length);
+      return parse(input, reviver);
+    };
+    try {
+      expect(await parseJson(text)).to.deep.equal(parse(text));
+    } finally {
+      JSON.parse = parse;
+    }
+    expect(revived.length).to.equal(1);
+    expect(revived[0]).to.be.below(JSON.stringify({ version: 1, articles: [articles[0], 'placeholder', articles[2999]] }).length + 20);
+  });
+
   it('agrees with JSON.parse on generated documents cut anywhere, valid or not', async () => {
     const filler = 'x'.repeat(70_000);
     await fc.assert(
