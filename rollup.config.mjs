@@ -77,6 +77,37 @@ const dropMiniSearchMethods = () => dropMethods(/[\\/]minisearch[\\/]dist[\\/]es
  */
 const dropLitMethods = () => dropMethods(/[\\/]@lit[\\/]reactive-element[\\/]reactive-element\.js$/, ['y.addInitializer', 'y.removeController']);
 
+/**
+ * Removes each of `texts` from the module `file`; the build fails unless
+ * each occurs exactly once (the module changed: look again).
+ */
+function dropText(file, texts) {
+  return {
+    name: 'drop-text',
+    transform(code, id) {
+      if (!file.test(id)) return null;
+      for (const text of texts) {
+        if (code.split(text).length != 2) this.error(`drop-text: ${text} is not in ${id} exactly once`);
+        code = code.replace(text, 'void 0');
+      }
+      return { code, map: null };
+    },
+  };
+}
+
+/**
+ * Lit's version lists (`window.litHtmlVersions` and the like): an embed on
+ * someone else's page adds no globals it does not need, and nothing in a
+ * production build reads them (Lit's development build warns about two
+ * copies from them). Written as Lit's published, minified modules spell
+ * them; the build fails when that drifts.
+ */
+const dropLitVersions = () => [
+  dropText(/[\\/]@lit[\\/]reactive-element[\\/]reactive-element\.js$/, ['(a.reactiveElementVersions??=[]).push("2.1.2")']),
+  dropText(/[\\/]lit-html[\\/]lit-html\.js$/, ['(t.litHtmlVersions??=[]).push("3.3.3")']),
+  dropText(/[\\/]lit-element[\\/]lit-element\.js$/, ['(s.litElementVersions??=[]).push("4.2.2")']),
+];
+
 /** terser for the browser files: `_name` properties are private by convention and mangled. */
 const minify = (module) =>
   terser({
@@ -163,6 +194,7 @@ export default [
     plugins: [
       partsBesideScript(),
       dropLitMethods(),
+      ...dropLitVersions(),
       nodeResolve(),
       typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationDir: undefined, outDir: 'dist' }),
       minifyTemplates(),
