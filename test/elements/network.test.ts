@@ -276,22 +276,34 @@ describe('parseJson (records parsed in slices)', () => {
     }
   });
 
-  it('parses the envelope (with its reviver, slow per byte) with only the first and last record in it', async () => {
+  it('never uses a reviver (slow per byte), and the envelope of a manifest holds two records', async () => {
     const articles = Array.from({ length: 3000 }, (_, i) => ({ id: `a${i}`, url: `/n/${i}`, title: `Title ${i}`, keywords: ['x', 'y'] }));
-    const text = JSON.stringify({ version: 1, articles });
+    // A prebuilt index's shape: a large object (ids, field lengths) before the list that is cut.
+    const ids = Object.fromEntries(articles.map((a, i) => [i, a.id]));
+    const index = { documentCount: 3000, documentIds: ids, index: Array.from({ length: 20_000 }, (_, i) => [`term${i}`, { 0: { 1: i } }]), serializationVersion: 2 };
     const parse = JSON.parse;
-    const revived: number[] = [];
+    const calls: { length: number; reviver: boolean }[] = [];
     JSON.parse = (input: string, reviver?: Parameters<typeof parse>[1]) => {
-      if (reviver) revived.push(input.length);
+      calls.push({ length: input.length, reviver: !!reviver });
       return parse(input, reviver);
     };
     try {
-      expect(await parseJson(text)).to.deep.equal(parse(text));
+      for (const value of [{ version: 1, articles }, index]) {
+        calls.length = 0;
+        const text = JSON.stringify(value);
+        expect(await parseJson(text)).to.deep.equal(parse(text));
+        expect(calls.length).to.be.above(2, 'parsed in slices');
+        expect(calls.filter((c) => c.reviver)).to.deep.equal([]);
+        expect(calls.every((c) => c.length < text.length)).to.equal(true);
+      }
+      // The manifest's envelope: the document around the records, with the first and last of them.
+      const text = JSON.stringify({ version: 1, articles });
+      calls.length = 0;
+      await parseJson(text);
+      expect(calls.at(-1)!.length).to.be.below(JSON.stringify({ version: 1, articles: [articles[0], 'placeholder', articles[2999]] }).length + 20);
     } finally {
       JSON.parse = parse;
     }
-    expect(revived.length).to.equal(1);
-    expect(revived[0]).to.be.below(JSON.stringify({ version: 1, articles: [articles[0], 'placeholder', articles[2999]] }).length + 20);
   });
 
   it('agrees with JSON.parse on generated documents cut anywhere, valid or not', async () => {
