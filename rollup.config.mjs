@@ -4,6 +4,7 @@
 // 2. The script-tag bundle: one self-registering IIFE with Lit inlined, and
 //    beside it MiniSearch as an ES module the bundle imports only when a
 //    page needs a search index (most pages rank from build-time neighbours).
+import { fileURLToPath } from 'node:url';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -102,14 +103,14 @@ const dropText = (file, texts) => patchText(file, texts.map((text) => [text, 'vo
  * MiniSearch's `loadJSAsync` gives the page a turn every 1,000 terms with
  * `setTimeout(0)`, which browsers clamp to 4 ms once timers nest: a 10k
  * index (26k terms) waited 54 times, about 200 ms of a 330 ms load spent
- * idle. The search part yields as the bundle's own slices do
- * (`scheduler.yield`, else a message), with no clamp.
+ * idle. The search part's MiniSearch yields with the data layer's own
+ * `yieldToMain` (`scheduler.yield`, else a message), with no clamp.
  */
 const patchMiniSearchWait = () =>
   patchText(/[\\/]minisearch[\\/]dist[\\/]es[\\/]index\.js$/, [
     [
       'const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));',
-      'const wait = () => globalThis.scheduler?.yield?.() ?? new Promise((resolve) => { const { port1, port2 } = new MessageChannel(); port1.onmessage = () => resolve(port1.close()); port2.postMessage(0); });',
+      `import { yieldToMain as wait } from ${JSON.stringify(fileURLToPath(new URL('./src/data/fetch-manifest.ts', import.meta.url)))};`,
     ],
   ]);
 
