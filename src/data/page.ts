@@ -41,6 +41,7 @@ export function readPage(hint: PageHint = {}, doc: Document = document): PageRef
       // Not a URL: the next candidate.
     }
   };
+  // `all(og:url)[0]` is `meta('og:url')` without `meta`, which only the search part needs: 23 B of the bundle.
   return { id: id?.trim() || undefined, url: absolute(hinted) ?? absolute(all('link[rel~="canonical" i]', doc)[0]) ?? absolute(all('meta[property="og:url"]', doc)[0]) ?? doc.URL };
 }
 

@@ -132,14 +132,15 @@ async function normalize(document: unknown, manifestUrl?: string): Promise<Norma
  * record left out is caught when the whole catalogue ranks again (`final`).
  */
 async function quick(document: object, list: unknown[], page: PageRef, options: RelatedRequest, manifestUrl?: string): Promise<RankResult | undefined> {
-  // Reader history needs the whole catalogue first (the current article's id), so never comes here.
-  if (options.terms || options.pinned?.length || options.popularityWeight) return;
   const tail = new URL(page.url).pathname.split('/').filter(Boolean).pop();
+  // Reader history needs the whole catalogue first (the current article's id), so never comes here.
+  // A page at the site's root has no segment to find its record by.
+  if (!tail || options.terms || options.pinned?.length || options.popularityWeight) return;
   const few: unknown[] = [];
   list.forEach((r, i) => {
     // Never String(url): a record's url may be an object, whose toString a page can replace.
     const url = isObject(r) && read(r, 'url');
-    if (tail && isString(url) && url.includes(tail)) {
+    if (isString(url) && url.includes(tail)) {
       const near = read(r as object, 'near');
       few[i] = r;
       // Even entries are record indices; one that is not an own index of the list is no record.
