@@ -195,7 +195,6 @@ export interface EvalResult {
   manifest: Manifest;
 }
 
-
 /** Runs the build and ranks every article, as the widget would, and scores the lists. */
 export function evaluate(input: unknown, options: EvalOptions): EvalResult {
   const k = Math.max(1, Math.round(options.k ?? 5));

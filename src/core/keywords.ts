@@ -187,7 +187,6 @@ function scoreKeywords<T>(articles: readonly KeywordSource[], o: KeywordOptions,
 
 const EMPTY = { terms: new Int32Array(0), tfs: new Float64Array(0) };
 
-
 function round(value: number, digits: number): number {
   return Number(value.toPrecision(Math.min(21, Math.max(1, Math.floor(digits)))));
 }

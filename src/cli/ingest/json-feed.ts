@@ -7,7 +7,6 @@ import { compact, normalizeLang, personName, pickBase, problem, resolveUrl, setD
 import { capText, firstImage, toBody, toPlain, toSummary, SUMMARY_MAX } from './text.js';
 import type { Draft, IngestProblem, ParsedSource, RawArticle, ReaderContext } from './types.js';
 
-
 function str(value: unknown): string | undefined {
   if (typeof value === 'number') return String(value);
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
